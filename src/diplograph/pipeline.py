@@ -1,0 +1,141 @@
+"""The main job, in order: load reference -> ingest documents -> reason -> validate -> export."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import iri, model, reference
+from .errors import DiplographError
+from .namespaces import CURATION_GRAPH, GRAPH_IRI, INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH
+from .paths import CURATION_DIR, DIST_DIR, DOCUMENTS_DIR
+from .records import Extraction
+from .store import Store
+
+DOCUMENT_SUFFIXES = (".txt", ".html", ".htm", ".pdf")
+
+
+def inferred_graph(doc_graph: str) -> str:
+    """Per-document inferences live beside the document, so re-ingesting one stays incremental."""
+    return GRAPH_IRI + "inferred/" + doc_graph[len(GRAPH_IRI):]
+
+
+def extract_file(path: Path) -> Extraction:
+    from .documents import read_document
+    from .extract import extract
+
+    return extract(read_document(Path(path)))
+
+
+def reason_documents(store: Store, doc_graphs: Iterable[str]) -> int:
+    from . import reasoning
+
+    n = 0
+    for g in doc_graphs:
+        n += reasoning.materialise(store.db, ONTOLOGY_GRAPH, [g, REFERENCE_GRAPH, CURATION_GRAPH],
+                                   inferred_graph(g))
+    return n
+
+
+def ingest(store: Store, paths: list[Path], progress: Callable[[Path], None] | None = None) -> list[Extraction]:
+    """Extract every file first, then write all document graphs in one transaction."""
+    if not paths:
+        raise DiplographError("no documents given")
+    extractions = []
+    for p in paths:
+        extractions.append(extract_file(p))
+        if progress:
+            progress(p)
+    ids = Counter(e.document.doc_id for e in extractions)
+    dup = [d for d, c in ids.items() if c > 1]
+    if dup:
+        raise DiplographError(f"two documents share the id {dup[0]!r} (file stem); rename one")
+    reference.ensure_loaded(store)
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    graphs = {model.document_graph(e): model.document_triples(e, now) for e in extractions}
+    store.replace_graphs(graphs)
+    reason_documents(store, graphs)
+    return extractions
+
+
+def document_paths(root: Path = DOCUMENTS_DIR) -> list[Path]:
+    return sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES)
+
+
+def load_curation(store: Store) -> int:
+    """All data/curation/*.ttl into the curation graph (a syntax error anywhere changes nothing)."""
+    import pyoxigraph as ox
+
+    triples = []
+    for p in sorted(CURATION_DIR.glob("*.ttl")) if CURATION_DIR.exists() else []:
+        try:
+            triples.extend((q.subject, q.predicate, q.object)
+                           for q in ox.parse(path=str(p), format=ox.RdfFormat.TURTLE))
+        except SyntaxError as e:
+            raise DiplographError(f"{p}: {str(e).splitlines()[0]}") from None
+    store.replace_graphs({CURATION_GRAPH: triples})
+    return len(triples)
+
+
+@dataclass
+class BuildSummary:
+    documents: int = 0
+    triples: int = 0
+    inferred: int = 0
+    acts_by_type: dict[str, int] = field(default_factory=dict)
+    officials: int = 0
+    states: int = 0
+    conforms: bool = True
+    report: str = ""
+    outputs: list[Path] = field(default_factory=list)
+
+
+def summarise(store: Store, s: BuildSummary) -> BuildSummary:
+    s.triples = len(store)
+    s.acts_by_type = {r["t"].value.rsplit("#", 1)[-1]: int(r["n"].value) for r in store.query(
+        "SELECT ?t (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a ?t . ?t rdfs:subClassOf dg:DiplomaticAct "
+        "FILTER(?t != dg:DiplomaticAct) } GROUP BY ?t ORDER BY ?t")}
+    s.officials = int(next(iter(store.query(
+        "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a dg:Official }")))["n"].value)
+    s.states = int(next(iter(store.query(
+        "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?a dg:involvesState ?s }")))["n"].value)
+    return s
+
+
+def build(store: Store, docs_dir: Path = DOCUMENTS_DIR, dist: Path = DIST_DIR,
+          progress: Callable[[str, int, int], None] | None = None) -> BuildSummary:
+    from . import export, validation
+
+    paths = document_paths(docs_dir)
+    if not paths:
+        raise DiplographError(f"no documents under {docs_dir}")
+    reference.ensure_loaded(store, force=True)
+    load_curation(store)
+    done = [0]
+
+    def tick(_p: Path) -> None:
+        done[0] += 1
+        if progress:
+            progress("ingest", done[0], len(paths))
+
+    extractions = ingest(store, paths, tick)
+    # Graphs of documents that are no longer under data/ would linger: drop them.
+    keep = {model.document_graph(e) for e in extractions}
+    fixed = {ONTOLOGY_GRAPH, REFERENCE_GRAPH, CURATION_GRAPH, INFERRED_GRAPH}
+    stale = [g for g in store.graphs() if g not in fixed and not g.startswith(GRAPH_IRI + "inferred/")
+             and g.startswith(GRAPH_IRI) and g not in keep]
+    store.drop_graphs(stale + [inferred_graph(g) for g in stale])
+    summary = BuildSummary(documents=len(paths))
+    report = validation.validate_store(store)
+    summary.conforms, summary.report = report.conforms, report.text
+    summarise(store, summary)
+    if not report.conforms:
+        return summary
+    summary.outputs = export.write_dist(store, dist)
+    return summary
+
+
+__all__ = ["ingest", "build", "document_paths", "extract_file", "BuildSummary", "iri"]

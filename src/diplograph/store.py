@@ -1,0 +1,148 @@
+"""The pyoxigraph store: one persistent dataset, one named graph per source document.
+
+Every write is one transaction: a document's graphs are staged with one `extend` call and then
+swapped in with a single SPARQL `MOVE` update, so a failed or killed ingest leaves the previous
+version of each graph intact.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .errors import DiplographError
+from .namespaces import GRAPH_IRI, PREFIXES
+
+STAGING_PREFIX = GRAPH_IRI + "staging/"
+DEFAULT_STORE = ".diplograph"
+
+
+def default_store_path() -> Path:
+    return Path(os.environ.get("DIPLOGRAPH_STORE") or DEFAULT_STORE)
+
+
+Triple3 = tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode, ox.NamedNode | ox.BlankNode | ox.Literal]
+
+
+class Store:
+    """A thin owner of a pyoxigraph.Store with the project's transaction and query conventions."""
+
+    def __init__(self, path: Path | str | None = None, *, read_only: bool = False):
+        self.path = Path(path) if path is not None else None
+        try:
+            if self.path is None:
+                self._db = ox.Store()
+            elif read_only:
+                if not self.path.exists():
+                    raise DiplographError(f"store {self.path} does not exist (run 'diplograph ingest' or 'build' first)")
+                self._db = ox.Store.read_only(str(self.path))
+            else:
+                if self.path.exists() and not self.path.is_dir():
+                    raise DiplographError(f"store path {self.path} is not a directory")
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._db = ox.Store(str(self.path))
+        except OSError as e:
+            msg = str(e).splitlines()[0] if str(e) else type(e).__name__
+            if "lock" in msg.lower():
+                raise DiplographError(f"store {self.path} is in use by another process (pyoxigraph allows one writer)") from None
+            raise DiplographError(f"cannot open store {self.path}: {msg}") from None
+        self.read_only = read_only
+        if not read_only:
+            self._drop_stale_staging()
+
+    # -- reading -----------------------------------------------------------------
+    @property
+    def db(self) -> ox.Store:
+        return self._db
+
+    def query(self, sparql: str, bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None,
+              *, union: bool = True):
+        """Run a query; `bindings` are substituted by the engine (SEP-0007), never pasted."""
+        subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+        return self._db.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=union,
+                              substitutions=subs or None)
+
+    def graphs(self) -> list[str]:
+        return sorted(g.value for g in self._db.named_graphs() if isinstance(g, ox.NamedNode)
+                      and not g.value.startswith(STAGING_PREFIX))
+
+    def has_graph(self, graph: str) -> bool:
+        return self._db.contains_named_graph(ox.NamedNode(graph))
+
+    def __len__(self) -> int:
+        return len(self._db)
+
+    def quads(self, graph: str | None = None) -> Iterable[ox.Quad]:
+        g = ox.NamedNode(graph) if graph else None
+        return self._db.quads_for_pattern(None, None, None, g)
+
+    # -- writing -----------------------------------------------------------------
+    def replace_graphs(self, graphs: Mapping[str, Iterable[Triple3]]) -> int:
+        """Atomically replace each named graph with the given triples; returns triples written."""
+        self._check_writable()
+        token = uuid.uuid4().hex
+        staged: dict[str, str] = {}
+        quads: list[ox.Quad] = []
+        for i, (graph, triples) in enumerate(graphs.items()):
+            stage = f"{STAGING_PREFIX}{token}/{i}"
+            staged[graph] = stage
+            sg = ox.NamedNode(stage)
+            quads.extend(ox.Quad(s, p, o, sg) for s, p, o in triples)
+            # MOVE needs the source graph to exist even when it is empty.
+        try:
+            for stage in staged.values():
+                self._db.add_graph(ox.NamedNode(stage))
+            self._db.extend(quads)
+            # One update = one transaction: every destination graph switches at once.
+            self._db.update(" ;\n".join(f"MOVE SILENT GRAPH <{s}> TO GRAPH <{g}>" for g, s in staged.items()))
+        except (OSError, SyntaxError) as e:
+            self._drop_stale_staging()
+            raise DiplographError(f"store write failed: {str(e).splitlines()[0]}") from None
+        self._db.flush()
+        return len(quads)
+
+    def drop_graphs(self, graphs: Iterable[str]) -> None:
+        self._check_writable()
+        ops = [f"DROP SILENT GRAPH <{ox.NamedNode(g).value}>" for g in graphs]
+        if ops:
+            self._db.update(" ;\n".join(ops))
+            self._db.flush()
+
+    def load_file(self, path: Path, graph: str, fmt: ox.RdfFormat | None = None) -> None:
+        """Parse a whole RDF file into one graph (replacing it); a syntax error changes nothing."""
+        self._check_writable()
+        try:
+            triples = [(q.subject, q.predicate, q.object) for q in
+                       ox.parse(path=str(path), format=fmt or ox.RdfFormat.from_extension(path.suffix.lstrip(".")))]
+        except SyntaxError as e:
+            raise DiplographError(f"{path}: {str(e).splitlines()[0]}") from None
+        except (OSError, ValueError) as e:
+            raise DiplographError(f"{path}: {str(e).splitlines()[0]}") from None
+        self.replace_graphs({graph: triples})
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise DiplographError("the store is open read-only")
+
+    def _drop_stale_staging(self) -> None:
+        stale = [g.value for g in self._db.named_graphs()
+                 if isinstance(g, ox.NamedNode) and g.value.startswith(STAGING_PREFIX)]
+        if stale:
+            self._db.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in stale))
+
+    def close(self) -> None:
+        try:
+            self._db.flush()
+        except OSError:
+            pass
+        del self._db
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
