@@ -9,10 +9,12 @@ BASE = "https://w3id.org/diplograph/"
 DG_IRI = BASE + "ontology#"
 ID_IRI = BASE + "id/"
 GRAPH_IRI = BASE + "graph/"
+SHAPES_IRI = BASE + "shapes#"  # SHACL shapes (shapes/*.ttl), so results name their source shape
 
 DG = Namespace(DG_IRI)
 ID = Namespace(ID_IRI)
 GRAPH = Namespace(GRAPH_IRI)
+DGSH = Namespace(SHAPES_IRI)
 SH = Namespace("http://www.w3.org/ns/shacl#")
 SCHEMA = Namespace("https://schema.org/")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
@@ -32,6 +34,7 @@ CURATION_GRAPH = GRAPH_IRI + "curation"
 
 PREFIXES: dict[str, str] = {
     "dg": DG_IRI,
+    "dgsh": SHAPES_IRI,
     "id": ID_IRI,
     "rdf": str(RDF),
     "rdfs": str(RDFS),
@@ -60,7 +63,7 @@ def sparql_prefixes() -> str:
 
 __all__ = [
     "BASE", "DG", "ID", "GRAPH", "SH", "SCHEMA", "SEM", "ORG", "VANN", "WD", "WDT", "GEONAMES",
-    "CAMEO", "PLOVER", "DCAT", "DCTERMS", "FOAF", "OWL", "PROV", "RDF", "RDFS", "SKOS", "XSD",
+    "CAMEO", "PLOVER", "DGSH", "SHAPES_IRI", "DCAT", "DCTERMS", "FOAF", "OWL", "PROV", "RDF", "RDFS", "SKOS", "XSD",
     "VOID", "ONTOLOGY_GRAPH", "REFERENCE_GRAPH", "INFERRED_GRAPH", "CURATION_GRAPH", "PREFIXES",
     "sparql_prefixes", "DG_IRI", "ID_IRI", "GRAPH_IRI",
 ]
