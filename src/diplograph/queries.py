@@ -6,6 +6,9 @@ Header lines (before the query text):
     #+ param: name | type | example | description
 Types: string, state (ISO alpha-3, upper-cased), iri, date (YYYY-MM-DD), integer.
 Each parameter is a SPARQL variable `?name` the engine substitutes (SEP-0007), never pasted text.
+pyoxigraph substitutes only variables of the top-level projection, and a variable used only inside
+a sub-SELECT is a different variable: so a parameter is projected at the top level (and grouped by,
+in aggregate queries), which also echoes the input in every row.
 """
 
 from __future__ import annotations
@@ -137,7 +140,7 @@ def run(store, q: StoredQuery, given: dict[str, str] | None = None):
     b = q.bindings(given or {})
     try:
         return store.query(q.text, b)
-    except SyntaxError as e:
+    except (SyntaxError, RuntimeError) as e:
         raise DiplographError(f"{q.path}: {str(e).splitlines()[0]}") from None
 
 

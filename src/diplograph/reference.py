@@ -140,10 +140,9 @@ def ensure_loaded(store, force: bool = False) -> bool:
     """Load ontology + reference graphs unless the stored fingerprint is current; True if loaded."""
     fp = fingerprint()
     if not force:
-        rows = list(store.query(
-            "SELECT ?v WHERE { GRAPH ?g { ?g dcterms:hasVersion ?v } }",
-            {"g": N(REFERENCE_GRAPH)}, union=False))
-        if rows and rows[0]["v"].value == fp:
+        g = N(REFERENCE_GRAPH)
+        stored = [q.object.value for q in store.db.quads_for_pattern(g, _n(DCTERMS.hasVersion), None, g)]
+        if stored == [fp]:
             return False
     store.replace_graphs({ONTOLOGY_GRAPH: ontology_triples(), REFERENCE_GRAPH: reference_triples(fp)})
     return True
