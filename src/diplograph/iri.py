@@ -13,7 +13,7 @@ import unicodedata
 
 from .namespaces import GRAPH_IRI, ID_IRI
 
-KINDS = ("state", "person", "post", "tenure", "body", "org", "place", "document", "act", "span", "run")
+KINDS = ("state", "person", "post", "tenure", "body", "org", "place", "document", "act", "span", "run", "correction")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Letters NFKD does not decompose to ASCII.

@@ -36,6 +36,7 @@ PREFIXES: dict[str, str] = {
     "dg": DG_IRI,
     "dgsh": SHAPES_IRI,
     "id": ID_IRI,
+    "graph": GRAPH_IRI,  # stored queries prefer curated values: GRAPH graph:curation { ... }
     "rdf": str(RDF),
     "rdfs": str(RDFS),
     "owl": str(OWL),
