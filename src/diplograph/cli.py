@@ -139,6 +139,80 @@ def build(c: Context, dist: Path | None) -> None:
         console.print(f"wrote {p}")
 
 
+@cli.command("export")
+@click.option("--format", "-f", "fmt", required=True,
+              type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "rdfxml", "csv"]),
+              help="ttl, nt, rdfxml: the union of all graphs; nq, trig, jsonld keep named graphs; csv: the act table.")
+@click.option("--graph", "graph", default=None, metavar="IRI", help="Export only this named graph.")
+@click.option("--output", "-o", "output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write (atomically: the old file stays if writing fails).")
+@pass_ctx
+def export_cmd(c: Context, fmt: str, graph: str | None, output: Path) -> None:
+    """Write the store (or one graph) as RDF, JSON-LD or the CSV act table."""
+    from . import export
+
+    with c.open(read_only=True) as store:
+        path = export.export(store, fmt, output, graph)
+    click.echo(f"wrote {path} ({path.stat().st_size} bytes)", err=True)
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--graph", "graph", default=None, metavar="IRI",
+              help="Target named graph (default: graph/import/<file name>).")
+@pass_ctx
+def import_cmd(c: Context, file: Path, graph: str | None) -> None:
+    """Load external RDF (Turtle, N-Triples, RDF/XML, JSON-LD, TriG, N-Quads) into its own graph."""
+    from . import importer
+
+    with c.open() as store:  # the whole file is parsed before the store is written
+        g, n = importer.import_file(store, file, graph)
+    click.echo(f"imported {n} triples into <{g}>", err=True)
+
+
+@cli.command("link")
+@click.option("--endpoint", required=True, metavar="URL",
+              help="SPARQL endpoint with Wikidata's data model (labels, P31, P39+P580/P582, P17).")
+@click.option("--accept-above", "accept_above", type=click.FloatRange(0, 1), default=0.8, show_default=True,
+              help="Accept the best candidate when its score is at least this and no rival is close.")
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Curation file for accepted links (default: data/curation/links-<host>.ttl).")
+@pass_ctx
+def link_cmd(c: Context, endpoint: str, accept_above: float, output: Path | None) -> None:
+    """Propose Wikidata links for unlinked officials and places; write the accepted ones."""
+    from . import links, pipeline
+    from .paths import CURATION_DIR
+
+    out = output or links.curation_path(endpoint, CURATION_DIR)
+    with c.open() as store:
+        proposals = links.reconcile(store, endpoint, accept_above)
+        added = links.write_curation(out, proposals, endpoint)
+        if out.parent.resolve() == CURATION_DIR.resolve():
+            pipeline.load_curation(store)
+    for p in proposals:
+        mark = "accepted" if p.accepted else "proposed"
+        click.echo(f"{p.score:.2f}  {mark:8}  {p.kind:8}  {p.name}  ->  {p.candidate}  ({', '.join(p.reasons)})")
+    click.echo(f"{len(proposals)} candidates, {added} new links written to {out}", err=True)
+
+
+@cli.command("unlinked")
+@click.option("--kind", type=click.Choice(["state", "official", "place", "post", "org"]), default=None,
+              help="Only this kind of entity.")
+@pass_ctx
+def unlinked_cmd(c: Context, kind: str | None) -> None:
+    """List states, officials, places, posts and organisations without a Wikidata/GeoNames link."""
+    from . import links
+
+    with c.open(read_only=True) as store:
+        totals, missing = links.coverage(store)
+    for u in missing:
+        if kind in (None, u.kind):
+            click.echo(f"{u.kind:8}  {u.entity}  {u.label}  (no {' or '.join(u.missing)})")
+    for k, (linked, total) in sorted(totals.items()):
+        if kind in (None, k):
+            click.echo(f"{k}: {linked}/{total} linked", err=True)
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=False)

@@ -118,7 +118,10 @@ def state_triples() -> Iterator[tuple]:
 
 
 def reference_triples(fp: str) -> list[tuple]:
+    from .links import link_triples  # places/officials/posts link files (data/reference/*.csv)
+
     triples = list(state_triples())
+    triples.extend(link_triples())
     g = N(REFERENCE_GRAPH)
     triples.append((g, _n(DCTERMS.hasVersion), _lit(fp)))
     return triples

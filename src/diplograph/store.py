@@ -135,10 +135,11 @@ class Store:
             self._db.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in stale))
 
     def close(self) -> None:
-        try:
-            self._db.flush()
-        except OSError:
-            pass
+        if not self.read_only:  # pyoxigraph refuses flush() on read-only instances
+            try:
+                self._db.flush()
+            except OSError:
+                pass
         del self._db
 
     def __enter__(self) -> "Store":
