@@ -1,0 +1,202 @@
+"""OWL RL materialisation of the rules the diplograph ontology needs, as SPARQL on pyoxigraph.
+
+owlrl's full closure takes ~100 s for 10k acts and never finishes on some inputs (STACK-NOTES);
+these rules take about a second. They read the axioms from the ontology graph, so a new
+subclass, subproperty, inverse or two-step property chain in ontology/*.ttl needs no code:
+
+  cax-sco / cax-eqc   x a C, C subClassOf+ D              -> x a D
+  prp-spo1 / prp-eqp  x p y, p subPropertyOf+ q           -> x q y
+  prp-inv             x p y, p inverseOf q                -> y q x
+  prp-spo2            x p1 y, y p2 z, p propertyChainAxiom (p1 p2) -> x p z
+  participant-state   a dg:participant s, s a dg:State    -> a dg:involvesState s   (project rule)
+
+Domains and ranges are not applied: range typing would hide class errors that SHACL should
+report. owl:sameAs is not applied either (it merges on a single wrong link). By default only
+conclusions in the dg: vocabulary are kept; alignment superclasses (schema:, sem:, ...) are
+left to consumers that want them (dg_only=False keeps everything).
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+
+from .errors import DiplographError
+from .namespaces import DG_IRI, GRAPH_IRI, INFERRED_GRAPH, ONTOLOGY_GRAPH, PREFIXES
+from .paths import project_root
+from .store import STAGING_PREFIX
+
+MAX_ROUNDS = 50  # the rules are monotone over a finite vocabulary; this only guards bugs
+
+# Each rule is a CONSTRUCT over the data graphs (the default graph) and the ontology (the only
+# named graph visible). FILTER NOT EXISTS keeps known triples out. {vocab}?x becomes a test that
+# ?x is a dg: term (or `true`): pyoxigraph cannot substitute variables a CONSTRUCT does not
+# project, and this is a fixed choice between two query texts, not a caller's value.
+RULES: dict[str, str] = {
+    "cax-sco": """
+CONSTRUCT { ?x a ?d } WHERE {
+  GRAPH ?onto { ?c (rdfs:subClassOf|owl:equivalentClass|^owl:equivalentClass)+ ?d }
+  FILTER (isIRI(?d) && ?d != ?c && {vocab}?d)
+  ?x a ?c .
+  FILTER NOT EXISTS { ?x a ?d }
+}""",
+    "prp-spo1": """
+CONSTRUCT { ?x ?q ?y } WHERE {
+  GRAPH ?onto { ?p (rdfs:subPropertyOf|owl:equivalentProperty|^owl:equivalentProperty)+ ?q }
+  FILTER (isIRI(?q) && ?q != ?p && {vocab}?q)
+  ?x ?p ?y .
+  FILTER NOT EXISTS { ?x ?q ?y }
+}""",
+    "prp-inv": """
+CONSTRUCT { ?y ?q ?x } WHERE {
+  GRAPH ?onto { { ?p owl:inverseOf ?q } UNION { ?q owl:inverseOf ?p } }
+  FILTER (isIRI(?q) && {vocab}?q)
+  ?x ?p ?y .
+  FILTER (!isLiteral(?y))
+  FILTER NOT EXISTS { ?y ?q ?x }
+}""",
+    "prp-spo2": """
+CONSTRUCT { ?x ?p ?z } WHERE {
+  GRAPH ?onto { ?p owl:propertyChainAxiom ?l . ?l rdf:first ?p1 ; rdf:rest ?r .
+                ?r rdf:first ?p2 ; rdf:rest rdf:nil . }
+  FILTER ({vocab}?p)
+  ?x ?p1 ?y . ?y ?p2 ?z .
+  FILTER NOT EXISTS { ?x ?p ?z }
+}""",
+    "participant-state": """
+CONSTRUCT { ?a dg:involvesState ?s } WHERE {
+  ?a dg:participant ?s . ?s a dg:State .
+  FILTER NOT EXISTS { ?a dg:involvesState ?s }
+}""",
+}
+
+_UNSUPPORTED_CHAINS = """
+SELECT ?p WHERE { GRAPH ?onto {
+  ?p owl:propertyChainAxiom ?l .
+  FILTER NOT EXISTS { ?l rdf:rest/rdf:rest rdf:nil ; rdf:rest/rdf:first ?second }
+} }"""
+
+
+def _rule_texts(dg_only: bool) -> list[str]:
+    test = f'STRSTARTS(STR(?VAR), "{DG_IRI}")' if dg_only else "true"
+    out = []
+    for text in RULES.values():
+        for var in ("d", "q", "p"):
+            text = text.replace("{vocab}?" + var, test.replace("VAR", var))
+        out.append(text)
+    return out
+
+
+def _data_graphs(store: ox.Store, ontology_graph: str, target_graph: str) -> list:
+    skip = {ontology_graph, target_graph}
+    graphs: list = [ox.DefaultGraph()]
+    for g in store.named_graphs():
+        if isinstance(g, ox.NamedNode) and g.value not in skip and not g.value.startswith(STAGING_PREFIX):
+            graphs.append(g)
+    return graphs
+
+
+def materialise(store: ox.Store, ontology_graph: str = ONTOLOGY_GRAPH,
+                data_graphs: list[str] | None = None, target_graph: str = INFERRED_GRAPH,
+                *, dg_only: bool = True) -> int:
+    """Recompute the inferred triples of `data_graphs` into `target_graph`; return their number.
+
+    data_graphs=None means every graph except the ontology, the target and staging graphs.
+    Inferred triples already asserted in a data graph are not repeated. The target graph is
+    replaced in one update at the end, so an interrupted run leaves the previous one in place.
+    """
+    onto = ox.NamedNode(ontology_graph)
+    if not store.contains_named_graph(onto):
+        raise DiplographError(f"ontology graph {ontology_graph} is not in the store (load the ontology first)")
+    # named_graphs=[onto] makes the ontology the only graph `GRAPH ?onto` can match.
+    rules = _rule_texts(dg_only)
+    bad = [s["p"].value for s in store.query(_UNSUPPORTED_CHAINS, prefixes=PREFIXES, named_graphs=[onto])]
+    if bad:
+        raise DiplographError(f"property chains other than two steps are not supported: {', '.join(sorted(bad))}")
+
+    if data_graphs is None:
+        sources = _data_graphs(store, ontology_graph, target_graph)
+    else:
+        sources = [ox.NamedNode(g) for g in data_graphs if g not in (ontology_graph, target_graph)]
+    staging = ox.NamedNode(f"{STAGING_PREFIX}inferred-{uuid.uuid4().hex}")
+    store.add_graph(staging)
+    view = [*sources, staging]
+    try:
+        for _round in range(MAX_ROUNDS):
+            added = 0
+            for query in rules:
+                new = {(t.subject, t.predicate, t.object) for t in store.query(
+                    query, prefixes=PREFIXES, default_graph=view, named_graphs=[onto])}
+                if new:
+                    store.extend([ox.Quad(s, p, o, staging) for s, p, o in new])
+                    added += len(new)
+            if not added:
+                break
+        else:  # pragma: no cover - would need a non-terminating rule set
+            raise DiplographError(f"reasoning did not reach a fixpoint in {MAX_ROUNDS} rounds")
+        count = sum(1 for _ in store.quads_for_pattern(None, None, None, staging))
+        # MOVE replaces the target in one update (it drops the target first, even if staging is
+        # empty). Update has no substitutions; str(NamedNode) is a validated <iri>, safe to embed.
+        store.update(f"MOVE SILENT GRAPH {staging} TO GRAPH {ox.NamedNode(target_graph)}")
+        if not store.contains_named_graph(ox.NamedNode(target_graph)):
+            store.add_graph(ox.NamedNode(target_graph))
+    except BaseException:
+        store.remove_graph(staging)
+        raise
+    return count
+
+
+# -- helpers for small graphs ----------------------------------------------------
+
+def load_ontology_into(store: ox.Store, graph: str = ONTOLOGY_GRAPH, directory: Path | None = None) -> int:
+    """Replace `graph` with ontology/*.ttl; a syntax error becomes 'file:line: reason'."""
+    folder = directory or project_root() / "ontology"
+    files = sorted(folder.glob("*.ttl"))
+    if not files:
+        raise DiplographError(f"{folder}: no .ttl files found")
+    quads = []
+    g = ox.NamedNode(graph)
+    for path in files:
+        try:
+            quads.extend(ox.Quad(t.subject, t.predicate, t.object, g)
+                         for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+        except SyntaxError as e:
+            raise DiplographError(f"{path}:{e.lineno}: malformed Turtle: {e.msg}") from None
+        except OSError as e:
+            raise DiplographError(f"{path}: cannot read: {e}") from None
+    if store.contains_named_graph(g):
+        store.remove_graph(g)
+    store.extend(quads)
+    store.add_graph(g)
+    return len(quads)
+
+
+def _to_ox(graph: rdflib.Graph) -> list[ox.Triple]:
+    nt = graph.serialize(format="nt", encoding="utf-8")
+    return list(ox.parse(nt, format=ox.RdfFormat.N_TRIPLES))
+
+
+def materialise_graph(data: rdflib.Graph, ontology: rdflib.Graph | None = None,
+                      *, dg_only: bool = True) -> rdflib.Graph:
+    """Inferred triples for a small rdflib graph (tests, validation of one document)."""
+    store = ox.Store()
+    onto = ox.NamedNode(ONTOLOGY_GRAPH)
+    if ontology is None:
+        load_ontology_into(store)
+    else:
+        store.extend(ox.Quad(t.subject, t.predicate, t.object, onto) for t in _to_ox(ontology))
+        store.add_graph(onto)
+    data_graph = ox.NamedNode(GRAPH_IRI + "data")
+    store.extend(ox.Quad(t.subject, t.predicate, t.object, data_graph) for t in _to_ox(data))
+    materialise(store, ONTOLOGY_GRAPH, [data_graph.value], INFERRED_GRAPH, dg_only=dg_only)
+    out = rdflib.Graph()
+    triples = [q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(INFERRED_GRAPH))]
+    if triples:
+        out.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
+    return out
+
+
+__all__ = ["RULES", "materialise", "materialise_graph", "load_ontology_into"]
