@@ -213,6 +213,68 @@ def unlinked_cmd(c: Context, kind: str | None) -> None:
             click.echo(f"{k}: {linked}/{total} linked", err=True)
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535), help="TCP port.")
+@click.option("--write-token", envvar="DIPLOGRAPH_WRITE_TOKEN", default=None, metavar="TOKEN",
+              help="Allow SPARQL Update and Graph Store writes with 'Authorization: Bearer TOKEN' "
+                   "(or set $DIPLOGRAPH_WRITE_TOKEN). Without it the server is read-only.")
+@click.option("--allow-service", is_flag=True, help="Allow federated SERVICE queries (they fetch remote URLs).")
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1, 3600),
+              help="Seconds a query may run before it is stopped.")
+@click.option("--max-rows", default=100_000, show_default=True, type=click.IntRange(1),
+              help="Largest result (rows or triples) a query may return.")
+@click.option("--workers", "readers", default=None, type=click.IntRange(1, 32),
+              help="Query worker processes (default: CPU count, at most 4).")
+@pass_ctx
+def serve(c: Context, host: str, port: int, write_token: str | None, allow_service: bool, timeout: float,
+          max_rows: int, readers: int | None) -> None:
+    """Serve the store over HTTP: SPARQL endpoint, stored queries, linked-data pages, web UI."""
+    import uvicorn
+
+    from .server import create_app
+
+    app = create_app(c.store_path, write_token=write_token, allow_service=allow_service, timeout=timeout,
+                     max_rows=max_rows, readers=readers)
+    c.open().close()  # a store held by another writer: one clean error before uvicorn starts
+    click.echo(f"serving {c.store_path} on http://{host}:{port}/ "
+               f"({'writes with token' if write_token else 'read-only'})", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+
+
+@cli.command()
+@click.argument("act")
+@pass_ctx
+def explain(c: Context, act: str) -> None:
+    """Why the graph holds ACT (an act IRI, or id:act/...): values, evidence, rule, confidence, curation."""
+    from . import explain as ex
+
+    ex.resolve(act)  # a malformed IRI fails before the store is opened
+    with c.open(read_only=True) as store:
+        click.echo(ex.render(ex.explain(store, act)))
+
+
+@cli.command()
+@click.option("--check", is_flag=True, help="Only compile data/curation/ and report; change nothing.")
+@pass_ctx
+def curate(c: Context, check: bool) -> None:
+    """Load data/curation/ (TOML corrections, Turtle) into the curation graph and report stale ones."""
+    from . import curation
+    from .namespaces import CURATION_GRAPH
+
+    triples = curation.curation_triples()
+    n = len(curation.files())
+    if check:
+        click.echo(f"{n} curation file(s), {len(triples)} triples: OK")
+        return
+    with c.open() as store:
+        store.replace_graphs({CURATION_GRAPH: triples})
+        stale = curation.dangling(store)
+    click.echo(f"{n} curation file(s), {len(triples)} triples loaded into the curation graph")
+    for corr, target in stale:
+        click.echo(f"warning: {corr} targets {target}, which no document yields any more", err=True)
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=False)
