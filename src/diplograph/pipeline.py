@@ -11,7 +11,7 @@ from pathlib import Path
 from . import iri, model, reference
 from .errors import DiplographError
 from .namespaces import CURATION_GRAPH, GRAPH_IRI, INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH
-from .paths import CURATION_DIR, DIST_DIR, DOCUMENTS_DIR
+from .paths import DIST_DIR, DOCUMENTS_DIR
 from .records import Extraction
 from .store import Store
 
@@ -56,7 +56,11 @@ def ingest(store: Store, paths: list[Path], progress: Callable[[Path], None] | N
     reference.ensure_loaded(store)
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     graphs = {model.document_graph(e): model.document_triples(e, now) for e in extractions}
-    store.replace_graphs(graphs)
+    # Curation is recompiled with every ingest and swapped in with the documents, in one transaction.
+    from . import curation
+
+    cur = curation.curation_triples(documents={e.document.doc_id: e.document for e in extractions})
+    store.replace_graphs({**graphs, CURATION_GRAPH: cur})
     reason_documents(store, graphs)
     return extractions
 
@@ -66,16 +70,10 @@ def document_paths(root: Path = DOCUMENTS_DIR) -> list[Path]:
 
 
 def load_curation(store: Store) -> int:
-    """All data/curation/*.ttl into the curation graph (a syntax error anywhere changes nothing)."""
-    import pyoxigraph as ox
+    """data/curation/*.toml|*.ttl into the curation graph (an error anywhere changes nothing)."""
+    from . import curation
 
-    triples = []
-    for p in sorted(CURATION_DIR.glob("*.ttl")) if CURATION_DIR.exists() else []:
-        try:
-            triples.extend((q.subject, q.predicate, q.object)
-                           for q in ox.parse(path=str(p), format=ox.RdfFormat.TURTLE))
-        except SyntaxError as e:
-            raise DiplographError(f"{p}: {str(e).splitlines()[0]}") from None
+    triples = curation.curation_triples()
     store.replace_graphs({CURATION_GRAPH: triples})
     return len(triples)
 
