@@ -280,14 +280,20 @@ def score_official(local: Local, rows: list[dict]) -> tuple[float, list[str]]:
     if same_state:
         s += 0.3
         why.append("position in the same state")
-        if any(_words(p) & _words(r.get("positionLabel", {}).get("value", "")) >= _words(p) - {"deputy"}
-               and _words(p) for r in same_state for p in local.posts):
+        if any(_title_match(p, r.get("positionLabel", {}).get("value", ""))
+               for r in same_state for p in local.posts):
             s += 0.1
             why.append("post title")
         if local.dates and any(_in_office(r, d) for r in same_state for d in local.dates):
             s += 0.1
             why.append("in office on a dated mention")
     return round(min(s, 1.0), 2), why
+
+
+def _title_match(title: str, label: str) -> bool:
+    """Every word of our title is in the position's label, and both or neither are deputies."""
+    wt, wl = _words(title), _words(label)
+    return bool(wt) and wt <= wl and (("deputy" in wt) == ("deputy" in wl))
 
 
 def _in_office(row: dict, day: dt.date) -> bool:
