@@ -78,6 +78,7 @@ def test_chain_and_inverse_on_a_visit(ontology):
         (state, DG.hasAgent, person),              # inverse of actsFor
         (person, RDF.type, DG.Actor),
         (STATES[1], RDF.type, DG.Actor),
+        (STATES[1], RDF.type, DG.Place),           # a state is also a place
     }
     assert inferred == expected
     assert inferred == owlrl_expected(g, ontology)
