@@ -106,6 +106,8 @@ def explain(store, act_iri: str) -> Explanation:
             ex.row = {v: term_text(r[v]) for v in ("start", "end", "precision", "status", "states", "persons",
                                                   "place", "source")}
             ex.row.update(type="", placeState="")
+    if ex.row:  # GROUP_CONCAT order is the store's: sort for a stable display
+        ex.row["states"] = " ".join(sorted(ex.row["states"].split()))
     roles = store.query(_ROLES, b)
     ex.roles = list(dict.fromkeys((term_text(r["role"]), _who(r)) for r in roles))
     ev = queries.get("act-evidence")
