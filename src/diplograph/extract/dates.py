@@ -1,0 +1,227 @@
+"""Date expressions with offsets, resolved against the publication date.
+
+"19-21 May 2025" -> range (day); "on 19 May" -> the publication year; "in April" -> first..last
+day of the month (precision month); "in 2020" -> year; "on Tuesday", "yesterday", "last week"
+-> relative to a day-precision publication date. "two days after <act>" is kept as an offset
+that acts.py resolves once the referenced act has a date. Dates inside "since ..." phrases
+describe a background period, not an act, and are marked `excluded`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december"]
+MON_RX = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "a": 1, "an": 1, "several": None, "few": None}
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    first: dt.date | None
+    last: dt.date | None
+    precision: str | None
+    role: str = "point"          # point | start | end
+    excluded: bool = False       # inside a "since ..." phrase
+    offset: int | None = None    # "two days after X": days relative to a referenced act
+    explicit_year: bool = True
+
+
+def _month(s: str) -> int:
+    s = s.lower().rstrip(".")
+    for i, m in enumerate(MONTHS, 1):
+        if m.startswith(s[:3]):
+            return i
+    raise ValueError(s)
+
+
+def _pub_bounds(published: str | None) -> tuple[dt.date | None, dt.date | None, str | None]:
+    if not published:
+        return None, None, None
+    p = published.strip()
+    try:
+        if len(p) >= 10:
+            d = dt.date.fromisoformat(p[:10])
+            return d, d, "day"
+        if len(p) == 7:
+            y, m = int(p[:4]), int(p[5:7])
+            return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1]), "month"
+        if len(p) == 4:
+            y = int(p)
+            return dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
+    except ValueError:
+        pass
+    return None, None, None
+
+
+def _year_for(month: int, day: int | None, pub_last: dt.date | None) -> int | None:
+    """Year of a date written without one: the publication year, or the year before when that
+    would put the date more than two months after publication (news reports the past)."""
+    if pub_last is None:
+        return None
+    y = pub_last.year
+    try:
+        cand = dt.date(y, month, day or 1)
+    except ValueError:
+        return y
+    if (cand - pub_last).days > 62:
+        return y - 1
+    return y
+
+
+def _safe(y: int | None, m: int, d: int) -> dt.date | None:
+    if y is None:
+        return None
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+_D = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+PATTERNS = [
+    ("range_dm", re.compile(r"\b(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to|and)\s*(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MON_RX + r"(?:,?\s+(?P<y>\d{4}))?\b", re.I)),
+    ("range_md", re.compile(r"\b" + MON_RX + r"\s+(?P<d1>\d{1,2})\s*(?:-|–|—|to)\s*(?P<d2>\d{1,2})(?:,?\s+(?P<y>\d{4}))?\b", re.I)),
+    ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
+    ("dotted", re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b")),
+    ("dm", re.compile(r"\b" + _D + r"\s+(?:of\s+)?" + MON_RX + r"(?:,?\s+(?P<y>\d{4}))?\b", re.I)),
+    ("md", re.compile(r"\b" + MON_RX + r"\s+" + _D + r"(?![\d:])(?:,?\s+(?P<y>\d{4}))?\b", re.I)),
+    ("my", re.compile(r"\b(?:(?:early|late|mid|mid-)\s*)?" + MON_RX + r",?\s+(?P<y>\d{4})\b", re.I)),
+    ("m", re.compile(r"\b(?:in|of|since|during|until|till|by|from|through|throughout)\s+(?P<body>(?:(?:early|late|mid)-?\s*)?" + MON_RX + r")\b(?!\s+\d)", re.I)),
+    ("y", re.compile(r"\b(?:in|of|since|during|until|by|from|throughout)\s+(?P<body>(?:(?:early|late|mid)-?\s*)?(?P<y>(?:19|20)\d{2}))\b(?![-–/]\d)", re.I)),
+    ("wd", re.compile(r"\b(?:(?P<rel>last|this|next|on|past)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
+    ("rel", re.compile(r"\b(?P<w>yesterday|today|tomorrow|(?:last|this|next|past) (?:week|month|year)|earlier this (?:week|month|year)|later this (?:week|month|year))\b", re.I)),
+    ("offset", re.compile(r"\b(?:only\s+|just\s+)?(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+(?P<u>days?|weeks?)\s+(?P<dir>after|before|later|earlier|prior to)\b", re.I)),
+]
+MONTH_WORD_NEEDS_CONTEXT = {"may", "march"}  # "may" is a verb, "march" a noun
+
+
+def find_dates(norm: str, published: str | None) -> list[DateMention]:
+    pub_first, pub_last, pub_prec = _pub_bounds(published)
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(s < b and a < e for a, b in taken)
+
+    for kind, rx in PATTERNS:
+        for m in rx.finditer(norm):
+            if not free(m.start(), m.end()):
+                continue
+            dm = _resolve(kind, m, pub_first, pub_last, pub_prec)
+            if dm is None:
+                continue
+            if kind in ("m", "y"):
+                # "since March": keep the preposition's meaning for exclusion below
+                pass
+            if kind in ("m",) and m.group("mon").lower() in MONTH_WORD_NEEDS_CONTEXT and not m.group("mon")[0].isupper():
+                continue
+            found.append(dm)
+            taken.append((dm.start, dm.end))
+    for dm in found:
+        before = norm[max(0, dm.start - 40):dm.start].lower()
+        if re.search(r"\b(?:until|till|through|to|ending|ends|end on|last until|lasts until)\s+(?:on\s+)?$", before):
+            dm.role = "end"
+        elif re.search(r"\b(?:from|starting|starting from|starting on|beginning|begins|begin on)\s+(?:on\s+)?$", before):
+            dm.role = "start"
+    for m in re.finditer(r"\bsince\b[^,;.()]*", norm, re.I):
+        for dm in found:
+            if m.start() <= dm.start < m.end():
+                dm.excluded = True
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _resolve(kind, m, pub_first, pub_last, pub_prec) -> DateMention | None:
+    g = m.groupdict()
+    s, e = (m.start("body"), m.end("body")) if g.get("body") else (m.start(), m.end())
+    y = int(g["y"]) if g.get("y") else None
+    try:
+        if kind in ("range_dm", "range_md"):
+            mon = _month(g["mon"])
+            y2 = y or _year_for(mon, int(g["d1"]), pub_last)
+            a, b = _safe(y2, mon, int(g["d1"])), _safe(y2, mon, int(g["d2"]))
+            if not a or not b or b < a:
+                return None
+            return DateMention(s, e, a, b, "day", explicit_year=y is not None)
+        if kind in ("iso", "dotted"):
+            d = _safe(y, int(g["m"]), int(g["d"]))
+            return DateMention(s, e, d, d, "day") if d else None
+        if kind in ("dm", "md"):
+            mon = _month(g["mon"])
+            if kind == "md" and g["mon"].lower() in MONTH_WORD_NEEDS_CONTEXT and not g["mon"][0].isupper():
+                return None
+            y2 = y or _year_for(mon, int(g["d"]), pub_last)
+            d = _safe(y2, mon, int(g["d"]))
+            return DateMention(s, e, d, d, "day", explicit_year=y is not None) if d else None
+        if kind in ("my", "m"):
+            mon = _month(g["mon"])
+            if kind == "my" and g["mon"].lower() in MONTH_WORD_NEEDS_CONTEXT and not g["mon"][0].isupper():
+                return None
+            y2 = y or _year_for(mon, None, pub_last)
+            if y2 is None:
+                return None
+            return DateMention(s, e, dt.date(y2, mon, 1), dt.date(y2, mon, calendar.monthrange(y2, mon)[1]),
+                               "month", explicit_year=y is not None)
+        if kind == "y":
+            return DateMention(s, e, dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
+        if kind == "wd":
+            if pub_prec != "day":
+                return None
+            wd = WEEKDAYS.index(g["wd"].lower())
+            rel = (g.get("rel") or "").lower()
+            delta = (pub_last.weekday() - wd) % 7
+            if rel == "next":
+                d = pub_last + dt.timedelta(days=(wd - pub_last.weekday()) % 7 or 7)
+            elif rel == "last" and delta == 0:
+                d = pub_last - dt.timedelta(days=7)
+            else:
+                d = pub_last - dt.timedelta(days=delta)
+            return DateMention(s, e, d, d, "day", explicit_year=False)
+        if kind == "rel":
+            return _relative(g["w"].lower(), s, e, pub_first, pub_last, pub_prec)
+        if kind == "offset":
+            n = NUMBERS.get(g["n"].lower()) if not g["n"].isdigit() else int(g["n"])
+            if n is None:
+                return None
+            days = n * (7 if g["u"].lower().startswith("week") else 1)
+            sign = 1 if g["dir"].lower() in ("after", "later") else -1
+            return DateMention(s, e, None, None, "day", offset=sign * days)
+    except (ValueError, TypeError):
+        return None
+    return None
+
+
+def _relative(w, s, e, pub_first, pub_last, pub_prec) -> DateMention | None:
+    if pub_last is None:
+        return None
+    if w in ("yesterday", "today", "tomorrow"):
+        if pub_prec != "day":
+            return None
+        d = pub_last + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[w])
+        return DateMention(s, e, d, d, "day", explicit_year=False)
+    unit = w.split()[-1]
+    shift = -1 if w.startswith(("last", "past")) else 1 if w.startswith("next") else 0
+    if unit == "year":
+        y = pub_last.year + shift
+        return DateMention(s, e, dt.date(y, 1, 1), dt.date(y, 12, 31), "year", explicit_year=False)
+    if unit == "month":
+        y, m = pub_last.year, pub_last.month + shift
+        if m == 0:
+            y, m = y - 1, 12
+        elif m == 13:
+            y, m = y + 1, 1
+        return DateMention(s, e, dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1]), "month",
+                           explicit_year=False)
+    if pub_prec != "day":
+        return None
+    monday = pub_last - dt.timedelta(days=pub_last.weekday()) + dt.timedelta(weeks=shift)
+    return DateMention(s, e, monday, monday + dt.timedelta(days=6), "day", explicit_year=False)

@@ -1,0 +1,50 @@
+"""Hand-curated reference tables under data/reference/, loaded once per process."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+import unicodedata
+from pathlib import Path
+
+from diplograph.paths import REFERENCE_DIR
+
+
+def fold(s: str) -> str:
+    """Lower case without diacritics, single spaces, curly apostrophes straightened."""
+    s = unicodedata.normalize("NFKD", s.replace("’", "'").replace("İ", "I"))
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    return " ".join(s.split())
+
+
+def read_table(name: str, directory: Path | None = None) -> list[dict[str, str]]:
+    """Rows of a CSV under data/reference/ (lines starting with '#' are comments)."""
+    path = (directory or REFERENCE_DIR) / name
+    with path.open(encoding="utf-8") as fh:
+        lines = [l for l in fh if l.strip() and not l.lstrip().startswith("#")]
+    return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines)]
+
+
+@functools.lru_cache(maxsize=None)
+def posts() -> dict[str, list[tuple[str, str, str]]]:
+    """posts.csv grouped by kind: [(surface, canonical, seniority)]."""
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for row in read_table("posts.csv"):
+        out.setdefault(row["kind"], []).append((row["surface"], row["canonical"], row["seniority"]))
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def triggers() -> list[tuple[str, str, re.Pattern[str], str]]:
+    """triggers.csv compiled: (type, role, pattern, cameo). A space matches any white space."""
+    out = []
+    for row in read_table("triggers.csv"):
+        pat = row["pattern"].replace(" ", r"\s+")
+        # trigger words are whole words: no match inside 'unsigned' or 'meetings' -> 'meeting'
+        out.append((row["type"], row["role"], re.compile(r"(?<![\w-])(?:" + pat + ")", re.I), row["cameo"]))
+    return out
+
+
+def trigger_patterns(role: str) -> list[tuple[str, re.Pattern[str]]]:
+    return [(t, p) for t, r, p, _ in triggers() if r == role]

@@ -1,0 +1,202 @@
+"""One act per real-world occasion: merge repeated mentions, then settle dates through links.
+
+* A weak mention (definite, plural, anaphoric: "the exercise", "the phone call was initiated
+  by...") joins the most recent compatible act of its type, or is dropped.
+* Two mentions of one type merge when their states agree (equal, or one set inside the other)
+  and their dates can be the same occasion (overlap or one unknown); named acts ("Aras 2025")
+  merge by name.
+* A meeting held during a visit is part of the visit (GUIDELINES): a meeting whose states lie
+  within a visit's, at a compatible date, is absorbed by it.
+* One speaker's statements about the same states on one occasion are one statement.
+* Dates then flow along links: "signed during the visit" (either side lends its date to the
+  other), "two days after the visit" (offset), "following the meeting" (same day).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from diplograph.extract.acts import Cand, _add
+
+
+def root(c: Cand) -> Cand:
+    while c.merged_into is not None:
+        c = c.merged_into
+    return c
+
+
+def dates_compatible(a: Cand, b: Cand) -> bool:
+    if a.first is None or b.first is None:
+        return True
+    return a.first <= (b.last or b.first) and b.first <= (a.last or a.first)
+
+
+def states_compatible(a: Cand, b: Cand) -> bool:
+    sa, sb = set(a.states), set(b.states)
+    if not sa or not sb:
+        return True
+    return sa <= sb or sb <= sa
+
+
+def norm_name(n: str | None) -> str:
+    return re.sub(r"[^a-z0-9]+", "", (n or "").lower())
+
+
+def absorb(target: Cand, c: Cand) -> None:
+    c.merged_into = target
+    for f in ("persons", "visitors", "hosts", "speakers", "about", "orgs"):
+        _add(getattr(target, f), *getattr(c, f))
+    if target.type != "Statement" or not target.states:
+        _add(target.states, *c.states)
+    for ev in c.evidence:
+        if ev not in target.evidence:
+            target.evidence.append(ev)
+    if target.first is None and c.first is not None:
+        target.first, target.last, target.precision = c.first, c.last, c.precision
+    elif c.first and target.first and c.explicit_date and not target.explicit_date:
+        target.first, target.last, target.precision = c.first, c.last, c.precision
+    elif c.first and target.first and c.precision == "day" and target.precision == "day":
+        # "starting from 12 September" + "will last until 20 September"
+        if c.last and target.last and c.last > target.last and c.role != target.role:
+            target.last = c.last
+    if c.last and target.first and not c.first and c.last >= target.first:
+        target.last = max(target.last or c.last, c.last)
+    if not target.place and c.place:
+        target.place, target.place_state, target.place_geonameid = c.place, c.place_state, c.place_geonameid
+    target.name = target.name or c.name
+    target.links.extend(c.links)
+    target.confidence = min(0.95, max(target.confidence, c.confidence) + 0.05)
+
+
+def merge(cands: list[Cand]) -> list[Cand]:
+    kept: list[Cand] = []
+    for c in cands:
+        if c.merged_into is not None:
+            continue
+        if c.type == "Statement":
+            target = next((k for k in reversed(kept) if k.type == "Statement" and set(k.speakers) == set(c.speakers)
+                           and set(k.states) == set(c.states) and dates_compatible(k, c)), None)
+            if target:
+                absorb(target, c)
+            else:
+                kept.append(c)
+            continue
+        target = _target(c, kept)
+        if target is not None:
+            absorb(target, c)
+            continue
+        if c.weak:
+            c.merged_into = None
+            continue
+        kept.append(c)
+    # a meeting during a visit is part of the visit
+    for m in [k for k in kept if k.type == "Meeting"]:
+        v = _visit_for(m, kept)
+        if v is not None:
+            absorb(v, m)
+    kept = [k for k in kept if k.merged_into is None]
+    _settle_links(kept)
+    out = []
+    for k in kept:
+        if k.type == "Statement" and k.split_speakers and len(k.speakers) > 1:
+            for sp in k.speakers:
+                import copy
+                s2 = copy.copy(k)
+                s2.speakers = [sp]
+                s2.states = sorted({sp, *k.about})
+                out.append(s2)
+            continue
+        out.append(k)
+    # statements split per speaker may now equal an earlier one
+    final: list[Cand] = []
+    for k in out:
+        if k.type == "Statement":
+            t = next((f for f in final if f.type == "Statement" and set(f.speakers) == set(k.speakers)
+                      and set(f.states) == set(k.states) and dates_compatible(f, k)), None)
+            if t is not None:
+                if t.first is None and k.first:
+                    t.first, t.last, t.precision = k.first, k.last, k.precision
+                t.evidence.extend(e for e in k.evidence if e not in t.evidence)
+                continue
+        final.append(k)
+    return [k for k in final if len(set(k.states)) >= 2]
+
+
+def _target(c: Cand, kept: list[Cand]) -> Cand | None:
+    same = [k for k in kept if k.type == c.type]
+    if c.name:
+        for k in reversed(same):
+            if norm_name(k.name) == norm_name(c.name):
+                return k
+    best = None
+    for k in reversed(same):
+        if not dates_compatible(k, c):
+            continue
+        if c.name and k.name and norm_name(k.name) != norm_name(c.name):
+            continue
+        if set(k.states) == set(c.states) and c.states:
+            return k
+        if c.weak or not c.explicit_date or not k.explicit_date:
+            if states_compatible(k, c) and (len(set(c.states)) < 2 or len(set(k.states)) >= 2):
+                if best is None:
+                    best = k
+    if best is None and c.weak and c.type == "Meeting":
+        visits = [k for k in kept if k.type == "OfficialVisit" and dates_compatible(k, c) and states_compatible(k, c)]
+        if visits:
+            return visits[-1]
+    return best
+
+
+def _visit_for(m: Cand, kept: list[Cand]) -> Cand | None:
+    best = None
+    for v in kept:
+        if v.type != "OfficialVisit" or v.merged_into is not None:
+            continue
+        if not set(m.states) <= set(v.states) or not dates_compatible(v, m):
+            continue
+        host = v.hosts[0] if v.hosts else None
+        if m.place_state and host and m.place_state != host:
+            continue
+        if best is None or (v.first and m.first and v.first == m.first):
+            best = v
+    return best
+
+
+def _settle_links(acts: list[Cand]) -> None:
+    for _ in range(4):
+        changed = False
+        for a in acts:
+            for kind, other, days in a.links:
+                b = root(other)
+                if b is a:
+                    continue
+                if kind == "offset":
+                    if a.first is None and b.first is not None and b.precision == "day":
+                        a.first = a.last = b.first + dt.timedelta(days=days)
+                        a.precision = "day"
+                        changed = True
+                elif kind in ("during", "after"):
+                    if a.first is None and b.first is not None:
+                        a.first, a.last, a.precision = b.first, b.last if kind == "during" or a.type != "Statement" else b.last, b.precision
+                        if kind == "during" and a.type not in ("Statement",) and b.precision == "day":
+                            a.last = a.first if a.type == "Agreement" else b.last
+                        changed = True
+                    elif kind == "during" and b.first is None and a.first is not None and b.merged_into is None:
+                        b.first, b.last, b.precision = a.first, a.last, a.precision
+                        changed = True
+                    if kind == "during" and a.type != "Statement":
+                        if len(set(b.states)) < 2 and a.states:
+                            _add(b.states, *a.states)
+                            changed = True
+                        if len(set(a.states)) < 2 and b.states:
+                            _add(a.states, *b.states)
+                            changed = True
+                        if not b.persons and a.persons and b.type == "OfficialVisit":
+                            _add(b.persons, *a.persons)
+                        if not a.place and b.place and a.type == "Agreement":
+                            a.place, a.place_state = b.place, b.place_state
+                    if kind == "during" and a.type == "Statement" and not a.place_state and b.place_state:
+                        a.place_state = b.place_state
+        if not changed:
+            break
