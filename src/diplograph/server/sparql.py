@@ -123,7 +123,9 @@ async def _endpoint(request: Request) -> Response:
         return await service_description(request)
     try:
         safety.check(query, allow_service=cfg.allow_service)
-        formats = results.negotiate(request.headers.get("accept"), _one(params, "format") or _one(params, "output"))
+        # format/output are informal: clients such as SPARQLWrapper repeat them, so the first one wins.
+        fmt = next((v for k, v in params if k in ("format", "output")), None)
+        formats = results.negotiate(request.headers.get("accept"), fmt)
     except (safety.Refused, ValueError) as e:
         raise QueryError(400, str(e)) from None
     default_graph, named = _iris(params, "default-graph-uri"), _iris(params, "named-graph-uri")
