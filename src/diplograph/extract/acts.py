@@ -28,7 +28,7 @@ from diplograph.extract.lexicon import trigger_patterns, triggers
 SYMBOL = {"off": "Ⓞ", "state": "Ⓢ", "place": "Ⓟ", "org": "Ⓖ", "body": "Ⓑ", "group": "Ⓡ", "pron": "Ⓠ"}
 ZONE_RX = re.compile(r"\b(?:(?:only\s+|just\s+)?(?:\w+\s+(?:days?|weeks?|months?)\s+)?(?:after|before)|following|since|prior to|ahead of|while|whereas|when)\b[^,;:]*", re.I)
 DURING_RX = re.compile(r"\b(?:during|amid|on the sidelines of|at the end of|in the course of)\b[^,;:]*", re.I)
-GROUP_RX = re.compile(r"\b(?:the|both|all)\s+(?:(?:two|three|four)\s+)?(?:[\w-]+\s+)?(?:countries|nations|sides|parties|leaders|presidents|counterparts|ministers|states|governments|delegations|armies|heads of state)\b|\bboth (?:countries|sides|nations|leaders|parties)\b|\b(?:the|both) two\b|\bthe parties\b", re.I)
+GROUP_RX = re.compile(r"\b(?:the|both|all|these)\s+(?:two|three|four)\s+(?:[\w-]+\s+)?(?:countries|nations|sides|parties|leaders|presidents|counterparts|ministers|states|governments|delegations|armies|heads of state)\b|\bboth (?:[\w-]+ )?(?:countries|sides|nations|leaders|parties|governments)\b|\bthe (?:parties|sides|counterparts|leaders|presidents|heads of state)\b", re.I)
 PRON_RX = re.compile(r"\b(?:he|she|his|her)\b", re.I)
 DEFINITE_RX = re.compile(r"(?:\b(?:the|this|that|these|those|its|their|his|her|such)\s+(?:[\w-]+\s+){0,3}$)", re.I)
 SIMILAR_RX = re.compile(r"\b(?:similar|such|previous|earlier|another)\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -182,7 +182,7 @@ class ActFinder:
                     if off is not None and kind == "after":
                         m.links = [l for l in m.links if not (l[0] == "offset" and l[1] is None)]
                         m.links.append(("offset", c, off))
-                    elif kind == "during" or re.match(r"(?:following|after)\b", self.norm[self._zone_start(c):].lower()):
+                    elif kind == "during" or re.match(r"following\b", self.norm[self._zone_start(c):].lower()):
                         m.links.append((kind, c, 0))
         for c in made:
             c.links = [l for l in c.links if l[1] is not None]
@@ -199,9 +199,10 @@ class ActFinder:
         before = self.norm[max(s, ts - 60):ts]
         zone = next(((a, b, k) for a, b, k in zones if a <= ts < b), None)
         if zone:
-            scope_ents = self.ents_in(zone[0], zone[1])
+            inner = [z for z in zones if z[2] == "sub" and zone[0] < z[0] < zone[1]]
+            scope_ents = self.ents_in(zone[0], zone[1], inner)
             scope = (zone[0], zone[1])
-            scope_dates = self.dates_in(zone[0], zone[1])
+            scope_dates = self.dates_in(zone[0], zone[1], inner)
         else:
             scope_ents = self.ents_in(s, e, zones)
             scope = (s, e)
@@ -212,7 +213,7 @@ class ActFinder:
         if typ == "Statement":
             return self.statement(c, ts, te, s, e, zones, ms, content_zones)
         if typ == "MilitaryExercise":
-            if re.search(r"\bto\s+$", before) or re.match(r"\s+(?:of|restraint|caution|its|their|control)\b", self.norm[te:te + 12]):
+            if re.search(r"\bto\s+$", before) or low.strip() == "exercise" and re.match(r"\s+(?:of|restraint|caution|its|their|control)\b", self.norm[te:te + 12]):
                 return None
         if typ == "Agreement" and role == "agreement_noun":
             return None   # nouns only name what a signing verb acts on
@@ -269,6 +270,8 @@ class ActFinder:
         if typ == "Meeting" and re.search(r"\bbilateral\b", self.norm[scope[0]:scope[1]], re.I) and \
                 re.search(r"\bcounterparts\b", self.norm[scope[0]:scope[1]], re.I) and self.focus and len(self.focus.states) >= 3:
             return self.bilaterals(c)
+        if c.weak and c.explicit_date and c.precision in ("day", "month") and not c.plural:
+            c.weak = False   # "the trilateral meeting held ... on July 27": introduced with its date
         if c.plural and not c.explicit_date and not c.name:
             c.weak = True
         elif c.weak and c.zone == "during" and (c.states or c.place) and not c.plural:
@@ -316,7 +319,7 @@ class ActFinder:
                 and (self.norm[x.end:x.end + 2] in ("'s", "’s") or self.norm[x.end:ts].strip() == "")]
         left = left[-1:] if left else []
         tail = self.norm[te:min(len(self.norm), te + 200)]
-        m = re.match(r"[^,;.]*", tail)
+        m = re.match(r"[^,;.]*?(?=[,;.]|\s(?:shows?|showed|suggests?|reveals?|indicates?|means|is|was|were|are|took|takes|has|have|had|can|could|will|would|demonstrates?|came|comes)\b|$)", tail)
         right_end = te + (m.end() if m else 0)
         right = [x for x in ents if te - 6 <= x.start < right_end]
         inner = [x for x in ents if ts <= x.start < te]
@@ -341,7 +344,7 @@ class ActFinder:
         name = " ".join(words)
         from diplograph.extract.gazetteer import gazetteer
         gz = gazetteer()
-        if all(gz.lookup(w) for w in re.findall(r"[A-Za-z][\w'’]+", name)):
+        if all(any(e.kind in ("demonym", "name") for e in gz.lookup(w)) for w in re.findall(r"[A-Za-z][\w'’]+", name)):
             return None   # "Azerbaijani-Turkish" is not a name
         if not re.search(r"\d", name) and len(words) == 1 and gz.lookup(name):
             # "the Baku Declaration": a place-named agreement
@@ -360,6 +363,8 @@ class ActFinder:
             m = re.search(r"\b(?:in|at|to)\s+(?:the\s+)?((?:(?:[A-Z][\w'’-]+\s+){1,3}(?:region|province|district|area)\s+of\s+)?)(?:the\s+)?(?:liberated\s+)?$", pre)
             hosted = re.match(r"\s+(?:hosted|hosts|will host|is hosting)\b", seg[x.end:x.end + 20])
             visiting = for_visit and re.search(r"\b(?:visit(?:ed|ing|s)?|trip|arrived|arrives)\s+(?:to\s+|in\s+)?$", pre)
+            if m and re.search(r"\bto\s+(?:the\s+)?$", pre) and not (for_visit and 0 <= x.start - te < 25):
+                m = None
             if m or hosted or visiting:
                 start = x.start - len(m.group(1)) if m and m.group(1) else x.start
                 end = x.end
@@ -452,9 +457,13 @@ class ActFinder:
                 if re.search(r"[.;]", gap) or len(gap) > 120:
                     speaker_ents = []
             quote = re.match(r"\s*[“\"]", self.norm[s:s + 3])
-            q_end = self.norm.rfind("”", s, ts)
+            q_end = max(self.norm.rfind("”", s, ts), self.norm.rfind('"', s + 1, ts))
+            tail = self.norm[te:e]
             if quote and q_end > s and speaker_ents and speaker_ents[0].start > q_end:
                 content = (s, q_end)
+            elif speaker_ents and re.fullmatch(r"\s*(?:(?:in|on) (?:a |an |its |his |her )?[\w -]{0,40})?[.!]?\s*", tail) \
+                    and re.search(r",\s*(?:the\s+|[\w-]+\s+){0,3}$", self.norm[s:speaker_ents[0].start]):
+                content = (s, speaker_ents[0].start)   # "..., the Defence Ministry has reported."
             else:
                 content = (te, e)
         if not speaker_ents:
@@ -466,8 +475,8 @@ class ActFinder:
         text = self.norm[content[0]:content[1]]
         future = re.search(r"\b(?:will|shall|is to|are to|set to|scheduled|to be held|expected to|plans? to)\b", text, re.I)
         reported_acts = [t for t, rx in trigger_patterns("visit") + trigger_patterns("visit_noun") +
-                         trigger_patterns("meeting") + trigger_patterns("meeting_noun") + trigger_patterns("weak_meeting")
-                         + trigger_patterns("call") + trigger_patterns("call_noun") if rx.search(text)]
+                         trigger_patterns("meeting") + trigger_patterns("weak_meeting") + trigger_patterns("call")
+                         if rx.search(text)]
         if reported_acts and not future:
             return None        # a comment on (or readout of) a visit/meeting is part of it
         if GROUP_SUBJECT_RX.search(text) and not future:
@@ -480,8 +489,8 @@ class ActFinder:
                 _add(c.persons, x.person)
         content_ents = [x for x in sent_ents if content[0] <= x.start < content[1]]
         about = [st for st in self.ent_states(content_ents) if st not in speakers]
-        anaphor = re.search(r"\b(?:the|this|that|these|both)\s+(?:two\s+)?(?:[\w-]+\s+)?(?:countries|nations|sides|exercises?|drills?|visit|agreement|deal|meeting|talks|summit|declaration|memorandum|call|border)\b|\bbilateral\b|\bjoint\b", text, re.I)
-        if anaphor and self.focus:
+        anaphor = re.search(r"\b(?:the|this|that|these|both)\s+(?:two\s+)?(?:[\w-]+\s+)?(?:countries|nations|sides|exercises?|drills?|visit|agreement|deal|meeting|talks|summit|declaration|memorandum|call)\b|\bbilateral\b|\bjoint\b", text, re.I)
+        if anaphor and self.focus and not about:
             ctx = [st for st in self.focus.states if st not in speakers]
             if len(ctx) < len(self.focus.states) or not speakers:
                 _add(about, *ctx)

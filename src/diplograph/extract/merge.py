@@ -45,8 +45,10 @@ def norm_name(n: str | None) -> str:
 
 def absorb(target: Cand, c: Cand) -> None:
     c.merged_into = target
-    for f in ("persons", "visitors", "hosts", "speakers", "about", "orgs"):
+    for f in ("visitors", "hosts", "speakers", "about", "orgs"):
         _add(getattr(target, f), *getattr(c, f))
+    if not c.weak or c.name:   # a passing reference does not tell who took part
+        _add(target.persons, *c.persons)
     if target.type != "Statement" or not target.states:
         _add(target.states, *c.states)
     for ev in c.evidence:
@@ -137,7 +139,7 @@ def _target(c: Cand, kept: list[Cand]) -> Cand | None:
             continue
         if set(k.states) == set(c.states) and c.states:
             return k
-        if c.weak or not c.explicit_date or not k.explicit_date:
+        if c.weak or len(set(c.states)) < 2:
             if states_compatible(k, c) and (len(set(c.states)) < 2 or len(set(k.states)) >= 2):
                 if best is None:
                     best = k

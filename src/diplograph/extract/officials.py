@@ -200,9 +200,11 @@ class OfficialFinder:
                 break
         start = j
         states: list[str] = []
+        state_starts: list[int] = []
         while j in self.state_at:
             end, code = self.state_at[j]
             states.append(code)
+            state_starts.append(j)
             j = end
             if self.low(j) in ("'s", "’s"):
                 j += 1
@@ -283,6 +285,10 @@ class OfficialFinder:
         if counterpart and not has_head:
             core = [t for t in core if t.text.lower() not in self.counterpart_words]
         plural = bool(core) and core[-1].text.lower() in ("presidents", "ministers", "leaders")
+        if not plural and len(state_starts) > 1:
+            # "... to Israel, Iranian Minister X": only the state next to the title is its own
+            start = state_starts[-1]
+            states = states[len(state_starts) - 1:]
         return _Title(start, j, states, core, rank, plural, counterpart, det)
 
     def title_post(self, t: _Title) -> str | None:

@@ -55,7 +55,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if re.search(r"\w", text[s:e])]
 
 
-_END = re.compile(r"[.!?]+[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9ÀÁÂÄÇÉÎÖÜĀ-ſ])|[.!?]+[”\"’')\]]*\s*$")
+_END = re.compile(r"[.!?]+[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9ÀÁÂÄÇÉÎÖÜĀ-ſ])|[.!?]+[”\"’')\]]*\s*$|;(?=\s)")
 
 
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -64,7 +64,11 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _END.finditer(text, start, end):
         if m.group().startswith(".") and _is_abbrev(text, m.start()):
             continue
-        e = m.end()
+        e = m.end() if m.group() != ";" else m.start()   # clauses split at ";" (the ";" is dropped)
+        if m.group() == ";":
+            out.append(_trim(text, s, e))
+            s = m.end()
+            continue
         out.append(_trim(text, s, e))
         s = e
     if s < end:
