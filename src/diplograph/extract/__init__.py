@@ -122,8 +122,9 @@ def _bodies(norm, ents, taken, free) -> None:
 
 def _places(norm, toks, ents, taken, free, lookup_city) -> None:
     from diplograph.extract.acts import Ent
+    from diplograph.extract.officials import NOT_NAMES
     for i, t in enumerate(toks):
-        if not t.cap or i == 0 or toks[i - 1].text.lower() not in ("in", "at", "to", "visiting", "visited", "of"):
+        if not t.cap or t.text.lower() in NOT_NAMES or i == 0 or toks[i - 1].text.lower() not in ("in", "at", "to", "visiting", "visited", "of"):
             continue
         j = i
         while j + 1 < len(toks) and toks[j + 1].cap and j - i < 2 and norm[toks[j].end:toks[j + 1].start] == " ":

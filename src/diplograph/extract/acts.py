@@ -82,6 +82,7 @@ class Cand:
     zone: str | None = None          # None (main clause) | sub | during
     content: list[tuple[int, int]] = field(default_factory=list)
     split_speakers: bool = False
+    pending_offset: tuple[int, int] | None = None
 
 
 def _add(lst: list, *items) -> None:
@@ -174,18 +175,29 @@ class ActFinder:
             else:
                 made.append(c)
         main = [c for c in made if c.zone is None]
+        for m in main:
+            if m.pending_offset:
+                pos, days = m.pending_offset
+                after = [c for c in made if c.zone == "sub" and c.tstart >= pos and not c.weak]
+                after = after or [c for c in made if c.zone == "sub" and c.tstart >= pos]
+                if after:
+                    m.links.append(("offset", min(after, key=lambda c: c.tstart), days))
         for c in made:
             if c.zone in ("during", "sub"):
                 kind = "during" if c.zone == "during" else "after"
                 for m in main:
-                    off = next((d for k, d_act, d in m.links if k == "offset" and d_act is None), None)
-                    if off is not None and kind == "after":
-                        m.links = [l for l in m.links if not (l[0] == "offset" and l[1] is None)]
-                        m.links.append(("offset", c, off))
-                    elif kind == "during" or re.match(r"following\b", self.norm[self._zone_start(c):].lower()):
+                    if kind == "during" or re.match(r"following\b", self.norm[self._zone_start(c):].lower()):
                         m.links.append((kind, c, 0))
+        for m in main:
+            # "began their second summit ... and decided to": an act named in passing in the same
+            # clause is the occasion that dates an undated one
+            if m.type != "Statement" and not m.explicit_date:
+                for w in made:
+                    if w is not m and w.weak and w.zone is None and w.type != m.type:
+                        m.links.append(("with", w, 0))
+                        if m.first and not m.explicit_date:
+                            m.first = m.last = m.precision = None
         for c in made:
-            c.links = [l for l in c.links if l[1] is not None]
             self.acts.append(c)
         strong = [c for c in made if not c.weak and c.type != "Statement"]
         if strong:
@@ -257,7 +269,7 @@ class ActFinder:
         c.persons = [x.person for x in scope_ents if x.kind in ("off", "pron") and x.person]
         c.orgs = [x.code for x in scope_ents if x.kind == "org"]
         if typ == "MilitaryExercise" and SIMILAR_RX.search(self.norm[max(s, ts - 30):ts]):
-            prev = next((a for a in reversed(self.acts + made) if a.type == typ), None)
+            prev = next((a for a in reversed(self.acts + made) if a.type == typ and len(a.states) >= 2), None)
             if prev:
                 _add(states, *prev.states)
                 c.uses_context = True
@@ -420,7 +432,7 @@ class ActFinder:
                 c.first, c.last, c.precision = d.first, d.last, d.precision
         offs = [d for d in self.dates if d.offset is not None and c.sent[0] <= d.start < c.sent[1]]
         if offs and c.first is None and zone is None:
-            c.links.append(("offset", None, offs[0].offset))   # resolved against the act in the zone
+            c.pending_offset = (offs[0].end, offs[0].offset)   # resolved against the act named after it
 
     def _in_content(self, c: Cand, pos: int) -> bool:
         return any(a <= pos < b for a, b in c.content)
@@ -473,12 +485,16 @@ class ActFinder:
         c.content = [content]
         content_zones.append(content)
         text = self.norm[content[0]:content[1]]
+        mtext = ms[content[0] - s:content[1] - s]
         future = re.search(r"\b(?:will|shall|is to|are to|set to|scheduled|to be held|expected to|plans? to)\b", text, re.I)
         reported_acts = [t for t, rx in trigger_patterns("visit") + trigger_patterns("visit_noun") +
                          trigger_patterns("meeting") + trigger_patterns("weak_meeting") + trigger_patterns("call")
-                         if rx.search(text)]
+                         if rx.search(mtext)]
         if reported_acts and not future:
             return None        # a comment on (or readout of) a visit/meeting is part of it
+        own = [t for t, rx in trigger_patterns("joint") + trigger_patterns("sign") if rx.search(mtext)]
+        if own and re.search(r"\b(?:we|I)\b", text):
+            return None        # "we agreed ...": the speaker's own act, extracted as that act
         if GROUP_SUBJECT_RX.search(text) and not future:
             return None
         speakers: list[str] = []

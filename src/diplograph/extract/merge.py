@@ -135,19 +135,25 @@ def _target(c: Cand, kept: list[Cand]) -> Cand | None:
     for k in reversed(same):
         if not dates_compatible(k, c):
             continue
+        if not c.weak and (_dated_elsewhere(c) and k.first is not None or _dated_elsewhere(k) and c.first is not None):
+            continue   # its own occasion ("... and decided to"): dated through a link, not the same act
         if c.name and k.name and norm_name(k.name) != norm_name(c.name):
             continue
         if set(k.states) == set(c.states) and c.states:
             return k
         if c.weak or len(set(c.states)) < 2:
-            if states_compatible(k, c) and (len(set(c.states)) < 2 or len(set(k.states)) >= 2):
+            if set(c.states) <= set(k.states) and (len(set(c.states)) < 2 or len(set(k.states)) >= 2):
                 if best is None:
                     best = k
     if best is None and c.weak and c.type == "Meeting":
-        visits = [k for k in kept if k.type == "OfficialVisit" and dates_compatible(k, c) and states_compatible(k, c)]
+        visits = [k for k in kept if k.type == "OfficialVisit" and dates_compatible(k, c) and set(c.states) <= set(k.states)]
         if visits:
             return visits[-1]
     return best
+
+
+def _dated_elsewhere(c: Cand) -> bool:
+    return c.first is None and any(kind in ("with", "offset") for kind, _, _ in c.links)
 
 
 def _visit_for(m: Cand, kept: list[Cand]) -> Cand | None:
@@ -177,6 +183,10 @@ def _settle_links(acts: list[Cand]) -> None:
                     if a.first is None and b.first is not None and b.precision == "day":
                         a.first = a.last = b.first + dt.timedelta(days=days)
                         a.precision = "day"
+                        changed = True
+                elif kind == "with":
+                    if a.first is None and b.first is not None:
+                        a.first, a.last, a.precision = b.first, b.last, b.precision
                         changed = True
                 elif kind in ("during", "after"):
                     if a.first is None and b.first is not None:
