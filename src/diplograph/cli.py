@@ -226,16 +226,18 @@ def unlinked_cmd(c: Context, kind: str | None) -> None:
               help="Largest result (rows or triples) a query may return.")
 @click.option("--workers", "readers", default=None, type=click.IntRange(1, 32),
               help="Query worker processes (default: CPU count, at most 4).")
+@click.option("--cache-entries", default=512, show_default=True, type=click.IntRange(0),
+              help="Answers kept until the next write (0: no cache).")
 @pass_ctx
 def serve(c: Context, host: str, port: int, write_token: str | None, allow_service: bool, timeout: float,
-          max_rows: int, readers: int | None) -> None:
+          max_rows: int, readers: int | None, cache_entries: int) -> None:
     """Serve the store over HTTP: SPARQL endpoint, stored queries, linked-data pages, web UI."""
     import uvicorn
 
     from .server import create_app
 
     app = create_app(c.store_path, write_token=write_token, allow_service=allow_service, timeout=timeout,
-                     max_rows=max_rows, readers=readers)
+                     max_rows=max_rows, readers=readers, cache_entries=cache_entries)
     c.open().close()  # a store held by another writer: one clean error before uvicorn starts
     click.echo(f"serving {c.store_path} on http://{host}:{port}/ "
                f"({'writes with token' if write_token else 'read-only'})", err=True)

@@ -8,6 +8,7 @@ resource bound by the engine.
 from __future__ import annotations
 
 import json
+import re
 from collections import OrderedDict
 from pathlib import Path
 
@@ -17,8 +18,8 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, Response
 
 from .. import iri as iris
-from ..namespaces import DG_IRI, ID_IRI, ONTOLOGY_GRAPH, PREFIXES, sparql_prefixes
-from . import results
+from ..namespaces import DG_IRI, ID_IRI, ONTOLOGY_GRAPH, PREFIXES
+from . import results, safety
 from .sparql import error, reply_response, run_read
 from .worker import QueryError
 
@@ -111,10 +112,18 @@ async def acts_of(request: Request, subject: str) -> list[dict]:
     return sorted(acts.values(), key=lambda a: (a["start"] or "9999", a["iri"]))
 
 
+def with_prefixes(text: str) -> str:
+    """The query with PREFIX lines for the prefixes it uses, so an editor's syntax check passes
+    (the endpoint predefines them all; stored queries rely on that)."""
+    bare = safety.syntax_only(text)
+    used = [p for p in PREFIXES if re.search(rf"(?<![\w:<?$]){re.escape(p)}:", bare)]
+    return "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in used) + text
+
+
 async def home(request: Request) -> Response:
     cat = request.app.state.catalogue
     examples = [{"name": q.name, "summary": q.summary,
-                 "text": sparql_prefixes() + "\n" + q.text if not q.params else None} for q in cat.values()]
+                 "text": with_prefixes(q.text) if not q.params else None} for q in cat.values()]
     return render(request, "index.html", {"examples": examples,
                                           "examples_json": json.dumps({e["name"]: e["text"] for e in examples
                                                                        if e["text"]})})

@@ -12,7 +12,6 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from ..errors import DiplographError
-from ..namespaces import sparql_prefixes
 from . import pages, results
 from .sparql import error, reply_response, run_read
 from .worker import QueryError
@@ -57,8 +56,7 @@ async def run(request: Request) -> Response:
     html = _wants_html(request, fmt)
     if not fmt and not html:
         fmt = results.negotiate(request.headers.get("accept"), None)[0]
-    ctx = {"q": q, "given": given, "rows": None, "columns": [], "error": None,
-           "full_text": sparql_prefixes() + "\n" + q.text}
+    ctx = {"q": q, "given": given, "rows": None, "columns": [], "error": None}
     try:
         bindings = q.bindings(given, use_examples=False)
     except DiplographError as e:
