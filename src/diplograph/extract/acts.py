@@ -30,7 +30,8 @@ ZONE_RX = re.compile(r"\b(?:(?:only\s+|just\s+)?(?:\w+\s+(?:days?|weeks?|months?
 DURING_RX = re.compile(r"\b(?:during|amid|on the sidelines of|at the end of|in the course of)\b[^,;:]*", re.I)
 GROUP_RX = re.compile(r"\b(?:the|both|all|these)\s+(?:two|three|four)\s+(?:[\w-]+\s+)?(?:countries|nations|sides|parties|leaders|presidents|counterparts|ministers|states|governments|delegations|armies|heads of state)\b|\bboth (?:[\w-]+ )?(?:countries|sides|nations|leaders|parties|governments)\b|\bthe (?:parties|sides|counterparts|leaders|presidents|heads of state)\b", re.I)
 PRON_RX = re.compile(r"\b(?:he|she|his|her)\b", re.I)
-DEFINITE_RX = re.compile(r"(?:\b(?:the|this|that|these|those|its|their|his|her|such)\s+(?:[\w-]+\s+){0,3}$)", re.I)
+DEFINITE_RX = re.compile(r"(?:\b(?:the|this|that|these|those|its|their|his|her|such)\s+(?:(?!of\b)[\w-]+\s+){0,3}$)", re.I)
+ACT_ANAPHOR_RX = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:agreement|deal|accord|treaty|declaration|memorandum|exercise|drills|visit|meeting|summit|talks|call)\b", re.I)
 SIMILAR_RX = re.compile(r"\b(?:similar|such|previous|earlier|another)\s+(?:[\w-]+\s+){0,2}$", re.I)
 GROUP_SUBJECT_RX = re.compile(r"\b(?:the|both)\s+(?:(?:two|three)\s+)?(?:[\w-]+\s+)?(?:parties|sides|leaders|presidents|counterparts|ministers|delegations)\b", re.I)
 
@@ -193,10 +194,14 @@ class ActFinder:
             # clause is the occasion that dates an undated one
             if m.type != "Statement" and not m.explicit_date:
                 for w in made:
-                    if w is not m and w.weak and w.zone is None and w.type != m.type:
+                    if w is not m and w.weak and w.zone is None and w.type != m.type and not m.weak:
                         m.links.append(("with", w, 0))
-                        if m.first and not m.explicit_date:
-                            m.first = m.last = m.precision = None
+                    elif w is not m and w.weak and w.zone is None and w.type != m.type and m.weak and len(m.states) < 2 \
+                            and m.type == "Agreement" and m.status == "planned":
+                        m.weak = False   # "the meeting is anticipated to involve the signing of ...": a planned act
+                        m.links.append(("with", w, 0))
+                if any(k == "with" for k, _, _ in m.links) and m.first and not m.explicit_date:
+                    m.first = m.last = m.precision = None
         for c in made:
             self.acts.append(c)
         strong = [c for c in made if not c.weak and c.type != "Statement"]
@@ -236,6 +241,11 @@ class ActFinder:
             noun = min(nouns, key=lambda m: abs(m.start() - ts))
             c.plural = bool(re.search(r"(?:s|a|ies)$", noun.group().lower())) and noun.group().lower() not in ("memoranda",) or noun.group().lower().endswith("ums")
             c.name = self.proper_name(noun.start())
+            named = re.match(r"((?:[A-Z][\w'’-]+\s+){1,4})$", self.text[max(s, noun.start() - 60):noun.start()])
+            if noun.group()[:1].isupper() and not c.name:
+                # "the Joint Declaration": a capitalised document title names one document
+                m2 = re.search(r"((?:[A-Z][\w'’-]*\s+){0,4})$", self.text[max(s, noun.start() - 60):noun.start()])
+                c.name = " ".join((m2.group(1) + noun.group()).split()) if m2 else noun.group()
             if DEFINITE_RX.search(self.norm[max(s, noun.start() - 40):noun.start()]) and not c.name:
                 c.weak = True
         if typ == "Agreement" and role == "joint":
@@ -284,8 +294,13 @@ class ActFinder:
             return self.bilaterals(c)
         if c.weak and c.explicit_date and c.precision in ("day", "month") and not c.plural:
             c.weak = False   # "the trilateral meeting held ... on July 27": introduced with its date
-        if c.plural and not c.explicit_date and not c.name:
+        if c.plural and not c.explicit_date and not c.name and role != "sign":
             c.weak = True
+        if len(set(c.states)) < 2 and self.focus and ACT_ANAPHOR_RX.search(self.norm[s:e]) and c.zone is None \
+                and not c.weak and c.first is not None:
+            # "The agreement, which builds on the declaration signed on April 25": same parties
+            _add(c.states, *self.focus.states)
+            c.uses_context = True
         elif c.weak and c.zone == "during" and (c.states or c.place) and not c.plural:
             c.weak = False   # "signed during the first official visit to Shusha": the occasion is asserted
         if typ == "Agreement" and role == "sign" and c.plural:

@@ -88,8 +88,7 @@ def merge(cands: list[Cand]) -> list[Cand]:
         if target is not None:
             absorb(target, c)
             continue
-        if c.weak:
-            c.merged_into = None
+        if c.weak and not (c.name and any(kind == "during" for kind, _, _ in c.links)):
             continue
         kept.append(c)
     # a meeting during a visit is part of the visit
@@ -125,6 +124,10 @@ def merge(cands: list[Cand]) -> list[Cand]:
     return [k for k in final if len(set(k.states)) >= 2]
 
 
+def has_occasion(c: Cand) -> bool:
+    return any(kind in ("during", "with") for kind, _, _ in c.links)
+
+
 def _target(c: Cand, kept: list[Cand]) -> Cand | None:
     same = [k for k in kept if k.type == c.type]
     if c.name:
@@ -135,6 +138,8 @@ def _target(c: Cand, kept: list[Cand]) -> Cand | None:
     for k in reversed(same):
         if not dates_compatible(k, c):
             continue
+        if k.status != c.status and not c.weak:
+            continue   # a planned signing is not the one that happened
         if not c.weak and (_dated_elsewhere(c) and k.first is not None or _dated_elsewhere(k) and c.first is not None):
             continue   # its own occasion ("... and decided to"): dated through a link, not the same act
         if c.name and k.name and norm_name(k.name) != norm_name(c.name):
@@ -185,8 +190,11 @@ def _settle_links(acts: list[Cand]) -> None:
                         a.precision = "day"
                         changed = True
                 elif kind == "with":
-                    if a.first is None and b.first is not None:
+                    if a.first is None and b.first is not None and a.status == b.status:
                         a.first, a.last, a.precision = b.first, b.last, b.precision
+                        changed = True
+                    if len(set(a.states)) < 2 and len(set(b.states)) >= 2:
+                        _add(a.states, *b.states)
                         changed = True
                 elif kind in ("during", "after"):
                     if a.first is None and b.first is not None:
