@@ -43,7 +43,13 @@ def extract(doc: Document) -> Extraction:
     mentions = find_mentions(norm, toks)
     resolve_ambiguous(mentions)
     counts = Counter(m.code for m in mentions if m.kind == "state")
-    home = counts.most_common(1)[0][0] if counts else None
+    dateline = re.match(r"\s*([A-Z][A-Z .'-]{2,30})\b[,(]", norm[:60])
+    if dateline:
+        from diplograph.extract.gazetteer import gazetteer
+        for e in gazetteer().lookup(dateline.group(1).strip().title()):
+            if e.kind in ("capital", "name") and e.codes:
+                counts[e.codes[0]] += 3      # "ANKARA (AA) -": the outlet's home
+    home = [c for c, _ in counts.most_common()]
     finder = OfficialFinder(norm, toks, mentions)
     finder.run()
     officials, omentions = finder.finish(home)

@@ -187,7 +187,7 @@ class ActFinder:
             if c.zone in ("during", "sub"):
                 kind = "during" if c.zone == "during" else "after"
                 for m in main:
-                    if kind == "during" or re.match(r"following\b", self.norm[self._zone_start(c):].lower()):
+                    if kind == "during" or re.match(r"(?:following|after)\b", self.norm[self._zone_start(c):].lower()):
                         m.links.append((kind, c, 0))
         for m in main:
             # "began their second summit ... and decided to": an act named in passing in the same
@@ -294,6 +294,8 @@ class ActFinder:
             return self.bilaterals(c)
         if c.weak and c.explicit_date and c.precision in ("day", "month") and not c.plural:
             c.weak = False   # "the trilateral meeting held ... on July 27": introduced with its date
+        if c.weak and c.status != "happened" and not c.plural and len(set(c.states)) >= 2:
+            c.weak = False   # "postponed his planned visit to China": news about an act, not a reference
         if c.plural and not c.explicit_date and not c.name and role != "sign":
             c.weak = True
         if len(set(c.states)) < 2 and self.focus and ACT_ANAPHOR_RX.search(self.norm[s:e]) and c.zone is None \
@@ -343,7 +345,7 @@ class ActFinder:
     def noun_frame(self, ts, te, ents, s):
         """'X's visit to Y', 'the visit of X to Y', 'X's meeting with Y': the frame's own parties."""
         left = [x for x in ents if x.end <= ts and re.fullmatch(r"\s*(?:'s|’s)?(?:\s+[\w-]+){0,3}\s*", self.norm[x.end:ts])
-                and (self.norm[x.end:x.end + 2] in ("'s", "’s") or self.norm[x.end:ts].strip() == "")]
+                and (self.norm[x.end:x.end + 2] in ("'s", "’s") or x.kind == "pron" or self.norm[x.end:ts].strip() == "")]
         left = left[-1:] if left else []
         tail = self.norm[te:min(len(self.norm), te + 200)]
         m = re.match(r"[^,;.]*?(?=[,;.]|\s(?:shows?|showed|suggests?|reveals?|indicates?|means|is|was|were|are|took|takes|has|have|had|can|could|will|would|demonstrates?|came|comes)\b|$)", tail)
@@ -448,6 +450,8 @@ class ActFinder:
         offs = [d for d in self.dates if d.offset is not None and c.sent[0] <= d.start < c.sent[1]]
         if offs and c.first is None and zone is None:
             c.pending_offset = (offs[0].end, offs[0].offset)   # resolved against the act named after it
+        if c.first is None and self.focus is not None and re.search(r"\b(?:on )?the same day\b", self.norm[c.sent[0]:c.sent[1]], re.I):
+            c.links.append(("offset", self.focus, 0))
 
     def _in_content(self, c: Cand, pos: int) -> bool:
         return any(a <= pos < b for a, b in c.content)

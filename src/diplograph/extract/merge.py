@@ -54,7 +54,9 @@ def absorb(target: Cand, c: Cand) -> None:
     for ev in c.evidence:
         if ev not in target.evidence:
             target.evidence.append(ev)
-    if target.first is None and c.first is not None:
+    if c.status == "planned" and target.status == "reported-not-happened" and c.first:
+        target.first, target.last, target.precision = c.first, c.last, c.precision   # when it was to be
+    elif target.first is None and c.first is not None:
         target.first, target.last, target.precision = c.first, c.last, c.precision
     elif c.first and target.first and c.explicit_date and not target.explicit_date:
         target.first, target.last, target.precision = c.first, c.last, c.precision
@@ -67,6 +69,8 @@ def absorb(target: Cand, c: Cand) -> None:
     if not target.place and c.place:
         target.place, target.place_state, target.place_geonameid = c.place, c.place_state, c.place_geonameid
     target.name = target.name or c.name
+    if c.status == "reported-not-happened" or target.status == "reported-not-happened":
+        target.status = "reported-not-happened"   # "postponed his planned visit": the latest word wins
     target.links.extend(c.links)
     target.confidence = min(0.95, max(target.confidence, c.confidence) + 0.05)
 
@@ -136,9 +140,11 @@ def _target(c: Cand, kept: list[Cand]) -> Cand | None:
                 return k
     best = None
     for k in reversed(same):
+        if {k.status, c.status} == {"planned", "reported-not-happened"} and set(k.states) == set(c.states):
+            return k   # "postponed his planned visit" + "had been scheduled to travel on 5 February"
         if not dates_compatible(k, c):
             continue
-        if k.status != c.status and not c.weak:
+        if k.status != c.status and not c.weak and "happened" in (k.status, c.status):
             continue   # a planned signing is not the one that happened
         if not c.weak and (_dated_elsewhere(c) and k.first is not None or _dated_elsewhere(k) and c.first is not None):
             continue   # its own occasion ("... and decided to"): dated through a link, not the same act
@@ -185,7 +191,10 @@ def _settle_links(acts: list[Cand]) -> None:
                 if b is a:
                     continue
                 if kind == "offset":
-                    if a.first is None and b.first is not None and b.precision == "day":
+                    if a.first is None and b.first is not None and b.precision == "day" and days == 0:
+                        a.first, a.last, a.precision = b.first, b.first, "day"
+                        changed = True
+                    elif a.first is None and b.first is not None and b.precision == "day":
                         a.first = a.last = b.first + dt.timedelta(days=days)
                         a.precision = "day"
                         changed = True

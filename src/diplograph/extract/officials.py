@@ -114,6 +114,7 @@ def normalise_post(words: str) -> str | None:
     if not s:
         return None
     low = s.lower()
+    low = re.sub(r"\bspokes(?:man|woman)\b", "spokesperson", low)
     low = re.sub(r"\bministers\b", "minister", low)
     low = re.sub(r"\bpresidents\b", "president", low)
     if low in aliases:
@@ -333,7 +334,8 @@ class OfficialFinder:
                 i += 1
                 continue
             nend = self.parse_name(title.end)
-            if nend > title.end and (title.core and title.core[-1].cap or title.rank or title.counterpart):
+            lower_ok = title.core and nend - title.end >= 2 and any(t.cap for t in title.core + [self.toks[title.start]])
+            if nend > title.end and (title.core and title.core[-1].cap or title.rank or title.counterpart or lower_ok):
                 names = [(title.end, nend)]
                 j = nend
                 if title.plural:   # "Presidents Vladimir Putin and Ilham Aliyev"
@@ -514,11 +516,22 @@ class OfficialFinder:
                 post = post.replace("Minister", m.group(0))
         return p.state, post
 
-    def finish(self, home_state: str | None) -> tuple[list[Official], list[OfficialMention]]:
-        heads_of = ("President", "Prime Minister", "King", "Emir", "Chancellor", "Vice President")
+    def finish(self, home: list[str]) -> tuple[list[Official], list[OfficialMention]]:
+        """home: the document's states, most likely home first (dateline, then most named).
+        An official whose title names no state serves the first of them that none of the
+        officials named with him serves ("Foreign Minister X received Hungarian Foreign Minister Y")."""
+        starts = {t.start: i for i, t in enumerate(self.toks)}
         for p in self.persons:
-            if p.state is None and home_state and p.posts and p.posts[0][0] in heads_of:
-                p.state = home_state
+            if p.state is None and home and p.posts:
+                near = {q.state for q in self.persons if q is not p and q.state and
+                        any(abs(a - b) < 300 for a, _ in q.spans for b, _ in p.spans)}
+                # first: a state named in the same sentence and served by no one else named there
+                a = p.spans[0][0]
+                s0 = max(self.norm.rfind(". ", 0, a), self.norm.rfind("\n", 0, a)) + 1
+                e0 = self.norm.find(". ", a)
+                e0 = len(self.norm) if e0 < 0 else e0
+                local = [self.state_at[i][1] for i in sorted(self.state_at) if s0 <= self.toks[i].start < e0]
+                p.state = next((h for h in local if h not in near), None) or next((h for h in home if h not in near), None)
         # later mentions by name token
         key_owner: dict[str, set[int]] = {}
         for idx, p in enumerate(self.persons):
