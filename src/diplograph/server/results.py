@@ -136,6 +136,16 @@ def _json_term(t) -> dict:
     raise TypeError(type(t))
 
 
+def _xml_text(v: str) -> str:
+    """Escaped text; edge whitespace as character references, since some parsers trim it."""
+    core = v.strip()
+    if not core:
+        return "".join(f"&#{ord(c)};" for c in v)
+    i = v.index(core[0])
+    j = i + len(core)
+    return "".join(f"&#{ord(c)};" for c in v[:i]) + escape(core) + "".join(f"&#{ord(c)};" for c in v[j:])
+
+
 def _xml_term(t) -> str:
     if isinstance(t, ox.NamedNode):
         return f"<uri>{escape(t.value)}</uri>"
@@ -143,10 +153,10 @@ def _xml_term(t) -> str:
         return f"<bnode>{escape(t.value)}</bnode>"
     if isinstance(t, ox.Literal):
         if t.language:
-            return f"<literal xml:lang={quoteattr(t.language)}>{escape(t.value)}</literal>"
+            return f"<literal xml:lang={quoteattr(t.language)}>{_xml_text(t.value)}</literal>"
         if t.datatype.value != XSD_STRING:
-            return f"<literal datatype={quoteattr(t.datatype.value)}>{escape(t.value)}</literal>"
-        return f"<literal>{escape(t.value)}</literal>"
+            return f"<literal datatype={quoteattr(t.datatype.value)}>{_xml_text(t.value)}</literal>"
+        return f"<literal>{_xml_text(t.value)}</literal>"
     return f"<literal>{escape(str(t))}</literal>"
 
 
