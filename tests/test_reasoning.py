@@ -201,3 +201,19 @@ def test_malformed_ontology_file_gives_file_and_line(tmp_path):
     (tmp_path / "broken.ttl").write_text("@prefix ex: <http://e/> .\nex:a ex:b ex:c .\nex:a foo:b ex:c .\n")
     with pytest.raises(DiplographError, match=r"broken\.ttl:3: malformed Turtle"):
         load_ontology_into(ox.Store(), directory=tmp_path)
+
+
+def test_union_and_explicit_graph_lists_agree(store):
+    _add(store, GRAPH_IRI + "doc-1", [(ACTS[0], RDF.type, DG.Meeting), (ACTS[0], DG.participant, PEOPLE[0])])
+    _add(store, GRAPH_IRI + "doc-2", [(PEOPLE[0], DG.actsFor, STATES[0]), (STATES[0], RDF.type, DG.State)])
+
+    def inferred():
+        return {q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(INFERRED_GRAPH))}
+
+    n_union = materialise(store, ONTOLOGY_GRAPH, None, INFERRED_GRAPH)
+    union = inferred()
+    n_list = materialise(store, ONTOLOGY_GRAPH, [GRAPH_IRI + "doc-1", GRAPH_IRI + "doc-2"], INFERRED_GRAPH)
+    assert n_union == n_list == len(union) > 0
+    assert inferred() == union
+    assert ox.Triple(ox.NamedNode(str(ACTS[0])), ox.NamedNode(str(DG.involvesState)),
+                     ox.NamedNode(str(STATES[0]))) in union

@@ -18,7 +18,6 @@ left to consumers that want them (dg_only=False keeps everything).
 
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -27,7 +26,6 @@ import rdflib
 from .errors import DiplographError
 from .namespaces import DG_IRI, GRAPH_IRI, INFERRED_GRAPH, ONTOLOGY_GRAPH, PREFIXES
 from .paths import project_root
-from .store import STAGING_PREFIX
 
 MAX_ROUNDS = 50  # the rules are monotone over a finite vocabulary; this only guards bugs
 
@@ -90,63 +88,48 @@ def _rule_texts(dg_only: bool) -> list[str]:
     return out
 
 
-def _data_graphs(store: ox.Store, ontology_graph: str, target_graph: str) -> list:
-    skip = {ontology_graph, target_graph}
-    graphs: list = [ox.DefaultGraph()]
-    for g in store.named_graphs():
-        if isinstance(g, ox.NamedNode) and g.value not in skip and not g.value.startswith(STAGING_PREFIX):
-            graphs.append(g)
-    return graphs
-
-
 def materialise(store: ox.Store, ontology_graph: str = ONTOLOGY_GRAPH,
                 data_graphs: list[str] | None = None, target_graph: str = INFERRED_GRAPH,
                 *, dg_only: bool = True) -> int:
     """Recompute the inferred triples of `data_graphs` into `target_graph`; return their number.
 
-    data_graphs=None means every graph except the ontology, the target and staging graphs.
-    Inferred triples already asserted in a data graph are not repeated. The target graph is
-    replaced in one update at the end, so an interrupted run leaves the previous one in place.
+    The target graph is cleared first, then the rules run to a fixpoint, each round's new
+    triples added in one transaction. Triples already asserted in a data graph are not repeated.
+    data_graphs=None reads every graph of the store as one union (the fast path: pyoxigraph
+    answers an explicit list of ~1000 default graphs ~10x slower than its union default graph);
+    the ontology graph then counts as data too, which yields no dg: conclusions.
     """
     onto = ox.NamedNode(ontology_graph)
+    target = ox.NamedNode(target_graph)
     if not store.contains_named_graph(onto):
         raise DiplographError(f"ontology graph {ontology_graph} is not in the store (load the ontology first)")
     # named_graphs=[onto] makes the ontology the only graph `GRAPH ?onto` can match.
-    rules = _rule_texts(dg_only)
     bad = [s["p"].value for s in store.query(_UNSUPPORTED_CHAINS, prefixes=PREFIXES, named_graphs=[onto])]
     if bad:
         raise DiplographError(f"property chains other than two steps are not supported: {', '.join(sorted(bad))}")
-
     if data_graphs is None:
-        sources = _data_graphs(store, ontology_graph, target_graph)
+        dataset = {"use_default_graph_as_union": True}
     else:
         sources = [ox.NamedNode(g) for g in data_graphs if g not in (ontology_graph, target_graph)]
-    staging = ox.NamedNode(f"{STAGING_PREFIX}inferred-{uuid.uuid4().hex}")
-    store.add_graph(staging)
-    view = [*sources, staging]
-    try:
-        for _round in range(MAX_ROUNDS):
-            added = 0
-            for query in rules:
-                new = {(t.subject, t.predicate, t.object) for t in store.query(
-                    query, prefixes=PREFIXES, default_graph=view, named_graphs=[onto])}
-                if new:
-                    store.extend([ox.Quad(s, p, o, staging) for s, p, o in new])
-                    added += len(new)
-            if not added:
-                break
-        else:  # pragma: no cover - would need a non-terminating rule set
-            raise DiplographError(f"reasoning did not reach a fixpoint in {MAX_ROUNDS} rounds")
-        count = sum(1 for _ in store.quads_for_pattern(None, None, None, staging))
-        # MOVE replaces the target in one update (it drops the target first, even if staging is
-        # empty). Update has no substitutions; str(NamedNode) is a validated <iri>, safe to embed.
-        store.update(f"MOVE SILENT GRAPH {staging} TO GRAPH {ox.NamedNode(target_graph)}")
-        if not store.contains_named_graph(ox.NamedNode(target_graph)):
-            store.add_graph(ox.NamedNode(target_graph))
-    except BaseException:
-        store.remove_graph(staging)
-        raise
-    return count
+        dataset = {"default_graph": [*sources, target]}
+
+    if store.contains_named_graph(target):
+        store.remove_graph(target)
+    store.add_graph(target)
+    rules = _rule_texts(dg_only)
+    for _round in range(MAX_ROUNDS):
+        added = 0
+        for query in rules:
+            new = {(t.subject, t.predicate, t.object) for t in store.query(
+                query, prefixes=PREFIXES, named_graphs=[onto], **dataset)}
+            if new:
+                store.extend([ox.Quad(s, p, o, target) for s, p, o in new])
+                added += len(new)
+        if not added:
+            break
+    else:  # pragma: no cover - would need a non-terminating rule set
+        raise DiplographError(f"reasoning did not reach a fixpoint in {MAX_ROUNDS} rounds")
+    return sum(1 for _ in store.quads_for_pattern(None, None, None, target))
 
 
 # -- helpers for small graphs ----------------------------------------------------
