@@ -27,7 +27,7 @@ MONTHS["sept"] = 9
 
 def slugify(stem: str) -> str:
     """File stem -> stable lower-case ASCII id with hyphens."""
-    s = unicodedata.normalize("NFKD", stem)
+    s = unicodedata.normalize("NFKD", stem.replace("ı", "i").replace("İ", "I"))
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
     s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
     return s or "document"

@@ -120,7 +120,7 @@ class ActFinder:
     def ent_states(self, ents: list[Ent], for_visit: bool = False) -> list[str]:
         out: list[str] = []
         for x in ents:
-            if x.kind in ("off", "state", "body") and x.code:
+            if x.kind in ("off", "state", "body", "pron") and x.code:
                 if x.kind == "state" and x.form == "capital" and x.locative and not for_visit:
                     continue
                 _add(out, x.code)
@@ -462,7 +462,8 @@ class ActFinder:
             c.status = "reported-not-happened"
         elif any(rx.search(window) for _, rx in self.planned) and c.type != "Statement":
             c.status = "planned"
-        if c.type != "Statement" and c.first and self.pub_last and c.first > self.pub_last:
+        if c.type != "Statement" and c.first and self.pub_last and c.first > self.pub_last \
+                and c.status == "happened":
             c.status = "planned"
 
     # ------------------------------------------------------------------ statements

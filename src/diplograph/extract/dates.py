@@ -133,9 +133,9 @@ def find_dates(norm: str, published: str | None) -> list[DateMention]:
         elif re.search(r"\b(?:from|starting|starting from|starting on|beginning|begins|begin on)\s+(?:on\s+)?$", before):
             dm.role = "start"
     for m in re.finditer(r"\bsince\b[^,;.()]*", norm, re.I):
-        for dm in found:
-            if m.start() <= dm.start < m.end():
-                dm.excluded = True
+        inside = sorted((dm for dm in found if m.start() <= dm.start < m.end()), key=lambda x: x.start)
+        if inside:
+            inside[0].excluded = True   # "since taking office in 2014": the period's start only
     found.sort(key=lambda d: d.start)
     return found
 

@@ -120,7 +120,7 @@ def normalise_post(words: str) -> str | None:
     if low in aliases:
         return aliases[low]
     # "Armed Forces Deputy Chief of General Staff": a leading body name is not the post
-    low = re.sub(r"^(?:(?:armed|land|ground|air|naval|border)\s+)?forces\s+", "", low)
+    low = re.sub(r"^(?:(?:armed|land|ground|air|naval|border)\s+)?(?:forces|army|navy|air force)\s+(?=(?:deputy|first|chief|commander|head))", "", low)
     for surf, canon in portfolios:
         m = re.match(rf"^((?:first |deputy |vice |acting |state )*)(?:{re.escape(surf)})\s+minister$", low)
         if m:
@@ -255,7 +255,8 @@ class OfficialFinder:
                 j += 1
                 last_conn = False
                 continue
-            if last_conn and self.toks[j].cap and core and core[-1].text.lower() in ("for",):
+            if last_conn and self.toks[j].cap and core and (core[-1].text.lower() == "for" or
+                                                            len(core) > 1 and [t.text.lower() for t in core[-2:]] == ["for", "the"]):
                 core.append(self.toks[j])     # "Senior Advisor for Africa"
                 ends.append(j)
                 j += 1

@@ -1,0 +1,98 @@
+"""Acts from own sentences in press-release and news-agency styles."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import d
+
+
+def acts(ex, typ=None):
+    return [a for a in ex.acts if typ is None or a.type == typ]
+
+
+def test_visit_with_talks_is_one_visit(run):
+    ex = run("Kenyan President William Ruto paid a state visit to Indonesia on 12 March 2024 and held talks "
+             "with Indonesian President Budi Santoso in Jakarta.")
+    [v] = acts(ex)
+    assert v.type == "OfficialVisit" and v.states == ["IDN", "KEN"]
+    assert v.start == d("2024-03-12") and v.precision == "day"
+    assert set(v.persons) == {"William Ruto", "Budi Santoso"}
+
+
+def test_received_in_capital_on_weekday(run):
+    ex = run("Foreign Minister Lars Berg received Estonian Foreign Minister Kadri Tamm in Oslo on Monday.",
+             published="2024-03-12")
+    [v] = acts(ex)
+    assert v.type == "OfficialVisit" and v.states == ["EST", "NOR"]
+    assert v.start == d("2024-03-11") and v.place == "Oslo" and v.place_state == "NOR"
+
+
+def test_phone_call_dateline_and_weekday(run):
+    ex = run("MANILA, March 12 -- Philippine President Rosa Cruz had a telephone conversation on Tuesday "
+             "with Japanese Prime Minister Kenji Sato, the presidential office said.", published="2024-03-12")
+    [c] = acts(ex, "PhoneCall")
+    assert c.states == ["JPN", "PHL"] and c.start == d("2024-03-12")
+    assert c.place is None
+
+
+def test_named_exercise_with_range_and_place(run):
+    ex = run("The Steppe Shield 2024 joint military exercise between Kazakhstan and Uzbekistan took place "
+             "on 4-9 March 2024 in Samarkand.")
+    [x] = acts(ex)
+    assert x.type == "MilitaryExercise" and x.name == "Steppe Shield 2024"
+    assert (x.start, x.end) == (d("2024-03-04"), d("2024-03-09"))
+    assert x.states == ["KAZ", "UZB"] and x.place_state == "UZB"
+
+
+def test_memorandum_signed_and_planned_visit(run):
+    ex = run("On March 5, Morocco and Senegal signed a memorandum of understanding on fisheries. "
+             "Moroccan Prime Minister Youssef Alami will visit Dakar next month.", published="2024-03-12")
+    ag, = acts(ex, "Agreement")
+    assert ag.states == ["MAR", "SEN"] and ag.start == d("2024-03-05") and ag.status == "happened"
+    v, = acts(ex, "OfficialVisit")
+    assert v.status == "planned" and v.states == ["MAR", "SEN"]
+    assert (v.start, v.end, v.precision) == (d("2024-04-01"), d("2024-04-30"), "month")
+
+
+def test_postponed_visit_is_reported_not_happened(run):
+    ex = run("Canadian Prime Minister Paul Tremblay postponed his visit to India, which was scheduled for 20 March.")
+    [v] = acts(ex)
+    assert v.status == "reported-not-happened" and v.states == ["CAN", "IND"]
+
+
+def test_statement_speaker_and_target(run):
+    ex = run("Poland condemned the missile strike on Ukraine, the Polish Ministry of Foreign Affairs said on Sunday.",
+             published="2024-03-12")
+    [s] = acts(ex, "Statement")
+    assert s.states == ["POL", "UKR"]
+
+
+def test_readout_of_a_meeting_is_not_a_statement(run):
+    ex = run("Hungarian Prime Minister Gabor Kiss met Slovak Prime Minister Jan Novak in Budapest on 10 March. "
+             "The two leaders stressed the importance of energy security, the Hungarian government said.")
+    assert [a.type for a in ex.acts] == ["Meeting"]
+
+
+def test_capital_metonyms(run):
+    ex = run("Talks between Moscow and Yerevan took place in Minsk on 2 March 2024.")
+    [m] = acts(ex)
+    assert m.type == "Meeting" and m.states == ["ARM", "RUS"] and m.place == "Minsk" and m.place_state == "BLR"
+
+
+def test_two_days_after_a_dated_visit(run):
+    ex = run("On 4 March, Qatari Foreign Minister Khalid Nasser visited Oman. Only two days after the Qatari "
+             "minister's visit to Oman, Omani Foreign Minister Said Harthy paid an official visit to Kuwait.")
+    v = {tuple(a.states): a for a in acts(ex, "OfficialVisit")}
+    assert v[("KWT", "OMN")].start == d("2024-03-06")
+    assert v[("OMN", "QAT")].start == d("2024-03-04")
+
+
+def test_orgs_are_not_states(run):
+    ex = run("Armenian Prime Minister Ara Petrosyan held talks with NATO Secretary General Jens Holm in Brussels "
+             "on 1 March 2024.")
+    assert all(s in ("ARM", "BEL") for a in ex.acts for s in a.states)
+
+
+def test_rule_and_confidence_filled(run):
+    ex = run("Turkish and Azerbaijani presidents signed a joint declaration in Baku on 5 March 2024.")
+    a = ex.acts[0]
+    assert a.rule.startswith("Agreement:") and 0 < a.confidence <= 1
