@@ -63,13 +63,21 @@ def _geonames():
     return gc.get_countries(), gc.get_cities()
 
 
+@functools.lru_cache(maxsize=1)
+def _cities_by_country() -> dict[str, list[dict]]:
+    _, cities = _geonames()
+    out: dict[str, list[dict]] = {}
+    for c in cities.values():
+        out.setdefault(c["countrycode"], []).append(c)
+    return out
+
+
 def capital_geonames_id(country_code2: str, capital: str) -> int | None:
-    """GeoNames id of a capital, looked up by name within its country (None if not unique)."""
+    """GeoNames id of a capital, looked up by name within its country (most populous match)."""
     if not capital:
         return None
-    _, cities = _geonames()
-    hits = [c for c in cities.values() if c["countrycode"] == country_code2 and
-            (c["name"] == capital or capital in c.get("alternatenames", ()))]
+    hits = [c for c in _cities_by_country().get(country_code2, ())
+            if c["name"] == capital or capital in c.get("alternatenames", ())]
     hits.sort(key=lambda c: -c.get("population", 0))
     return int(hits[0]["geonameid"]) if hits else None
 
