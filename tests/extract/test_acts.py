@@ -96,3 +96,13 @@ def test_rule_and_confidence_filled(run):
     ex = run("Turkish and Azerbaijani presidents signed a joint declaration in Baku on 5 March 2024.")
     a = ex.acts[0]
     assert a.rule.startswith("Agreement:") and 0 < a.confidence <= 1
+
+
+def test_cancelled_summit_and_topic_is_not_a_place(run):
+    ex = run("The summit between Serbian President Marko Ilic and Croatian Prime Minister Ivo Horvat, planned "
+             "for May 15 in Zagreb, was cancelled, officials said. "
+             "Separately, US Secretary of State Anna Cole met Saudi Foreign Minister Faisal Omar on Friday "
+             "to discuss the war in Gaza.", published="2024-05-10")
+    m = {tuple(a.states): a for a in acts(ex, "Meeting")}
+    assert m[("HRV", "SRB")].status == "reported-not-happened" and m[("HRV", "SRB")].start == d("2024-05-15")
+    assert m[("SAU", "USA")].place is None and m[("SAU", "USA")].start == d("2024-05-10")

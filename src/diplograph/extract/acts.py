@@ -390,6 +390,8 @@ class ActFinder:
                 continue
             pre = seg[max(scope[0], x.start - 40):x.start]
             m = re.search(r"\b(?:in|at|to)\s+(?:the\s+)?((?:(?:[A-Z][\w'’-]+\s+){1,3}(?:region|province|district|area)\s+of\s+)?)(?:the\s+)?(?:liberated\s+)?$", pre)
+            if m and re.search(r"\b(?:situation|war|conflict|crisis|developments?|events?|peace|security|stability|settlement|process|fighting|tensions?)\s+in\s+(?:the\s+)?$", pre):
+                m = None   # "the war in Gaza": a topic, not where the act took place
             hosted = re.match(r"\s+(?:hosted|hosts|will host|is hosting)\b", seg[x.end:x.end + 20])
             visiting = for_visit and re.search(r"\b(?:visit(?:ed|ing|s)?|trip|arrived|arrives)\s+(?:to\s+|in\s+)?$", pre)
             if m and re.search(r"\bto\s+(?:the\s+)?$", pre) and not (for_visit and 0 <= x.start - te < 25):
@@ -458,7 +460,9 @@ class ActFinder:
 
     def modality(self, c: Cand, ts, te, s):
         window = self.norm[max(s, ts - 50):te + 5]
-        if any(rx.search(window) for _, rx in self.negated):
+        after = self.norm[te:min(c.sent[1], te + 160)]
+        passive_neg = re.search(r"\b(?:was|were|has been|have been|had been|is|are)\s+(?:now\s+)?(?:postponed|cancel(?:l)?ed|called off|suspended|put off)\b", after)
+        if any(rx.search(window) for _, rx in self.negated) or passive_neg:
             c.status = "reported-not-happened"
         elif any(rx.search(window) for _, rx in self.planned) and c.type != "Statement":
             c.status = "planned"
