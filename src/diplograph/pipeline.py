@@ -97,8 +97,9 @@ CONSTRUCT { ?x ?p ?o . ?o ?p2 ?o2 } WHERE {
 }"""
 
 
-def validate_store(store: Store, batch: int = 50):
-    """SHACL per batch of documents (pyshacl wants small graphs: STACK-NOTES), then the reference.
+def validate_store(store: Store, batch: int = 1):
+    """SHACL per document (pyshacl wants small graphs: STACK-NOTES; and an act two documents
+    report legitimately has two confidences), then the reference.
 
     Each batch is its document graphs, their inferences, the curation graph and the reference
     triples about the resources the batch mentions and the resources those point to (a state's
