@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from diplograph.extract.officials import normalise_post
+from diplograph.extract.titles import normalise_post
 
 
 def officials(ex):
@@ -77,3 +77,90 @@ def test_later_mentions_by_surname_join_the_first(run):
 ])
 def test_post_normalisation(raw, post):
     assert normalise_post(raw) == post
+
+
+# ---------------------------------------------------------------- generalisation patterns
+@pytest.mark.parametrize("text, name, state, post", [
+    # title, comma, name (apposition after "of <State>,")
+    ("The Minister of Foreign Affairs of Finland, Aino Virtanen, arrived in Riga.", "Aino Virtanen", "FIN",
+     "Minister of Foreign Affairs"),
+    # rank after the comma
+    ("Peru's Deputy Defence Minister, Lieutenant General Raul Castillo, inspected the base.", "Raul Castillo", "PER",
+     "Deputy Minister of Defense"),
+    # a body that names its state ("Kremlin spokesman")
+    ("Kremlin spokesman Ivan Sokolov declined to comment.", "Ivan Sokolov", "RUS", "Spokesperson of the President"),
+    # envoys keep the region they are sent to
+    ("US Special Envoy to the Horn of Africa Mark Jensen met local leaders.", "Mark Jensen", "USA",
+     "Special Envoy to the Horn of Africa"),
+    # ambassadors keep their destination
+    ("H.E. Mr. Ravi Menon, Ambassador of India to Sri Lanka, called on the minister.", "Ravi Menon", "IND",
+     "Ambassador to Sri Lanka"),
+    ("Omar Saeed, UAE Ambassador to Japan, attended.", "Omar Saeed", "ARE", "Ambassador to Japan"),
+    # combined posts: the portfolio over a deputy premiership, the premiership over a portfolio
+    ("Belgian Deputy Prime Minister and Minister of Foreign Affairs Luc Janssens spoke.", "Luc Janssens", "BEL",
+     "Minister of Foreign Affairs"),
+    ("Kuwaiti Prime Minister and Minister of Foreign Affairs Sheikh Fahad bin Nasser Al-Sabah spoke.",
+     "Fahad bin Nasser Al-Sabah", "KWT", "Prime Minister"),
+    # particles and multi-word names; "Sheikh" inside a name is not a post
+    ("Spanish Foreign Minister Ana de la Serna arrived.", "Ana de la Serna", "ESP", "Minister of Foreign Affairs"),
+    ("Somali President Abdi Sheikh Warsame flew home.", "Abdi Sheikh Warsame", "SOM", "President"),
+    # national titles stay
+    ("Colombia's Minister of National Defense Pedro Rojas attended.", "Pedro Rojas", "COL", "Minister of National Defense"),
+    ("Indian Minister of External Affairs Arjun Rao attended.", "Arjun Rao", "IND", "Minister of External Affairs"),
+    ("Kenyan Foreign Affairs Cabinet Secretary Jane Wanjiru attended.", "Jane Wanjiru", "KEN", "Minister of Foreign Affairs"),
+    ("Foreign Ministry spokesperson Sara Haile of Eritrea spoke.", "Sara Haile", "ERI", "Spokesperson of the Ministry of Foreign Affairs"),
+    ("Gen. Tomas Reyes, chief of staff of the Armed Forces of Bolivia, spoke.", "Tomas Reyes", "BOL",
+     "Chief of Staff of the Armed Forces"),
+])
+def test_generalisation_patterns(run, text, name, state, post):
+    assert officials(run(text))[name] == (state, post)
+
+
+def test_honorifics_are_not_people(run):
+    ex = run("Hon. Dr. Maya Thapa, Minister for Foreign Affairs, received H.E. Ms. Lena Ortiz, Ambassador of "
+             "Mexico to Nepal. Foreign Secretary Ms. Rita Karki was present.", published="2024-03-12")
+    names = {o.name for o in ex.officials}
+    assert names == {"Maya Thapa", "Lena Ortiz", "Rita Karki"}
+
+
+def test_dateline_gives_bare_titles_their_state(run):
+    ex = run("LIMA, March 11 (Wire) - Foreign Minister Elena Paz said on Monday that her trip to Chile "
+             "would go ahead.", published="2024-03-12")
+    assert officials(ex)["Elena Paz"] == ("PER", "Minister of Foreign Affairs")
+
+
+def test_destination_of_a_visit_is_not_the_visitors_state(run):
+    ex = run("Tbilisi/11.03.24/Wire: Relations improved after President Nino Beridze's state visit to Armenia "
+             "in 2023.", published="2024-03-12")
+    assert officials(ex)["Nino Beridze"][0] == "GEO"
+
+
+def test_host_named_after_invitation_takes_the_destination(run):
+    ex = run("Nairobi, 11 March 2024. The Minister will pay an official visit to Ghana at the invitation of "
+             "President Kofi Mensah.", published="2024-03-12")
+    assert officials(ex)["Kofi Mensah"][0] == "GHA"
+
+
+def test_publisher_gives_home(run):
+    from diplograph.documents import document_from_text
+    from diplograph.extract import extract
+    doc = document_from_text("source: x\npublished: 2024-03-12\npublisher: Ministry of Foreign Affairs of Fiji\n\n"
+                             "The Minister of Foreign Affairs, Ratu Jone Vula, met the Ambassador of Japan.")
+    assert officials(extract(doc))["Ratu Jone Vula"] == ("FJI", "Minister of Foreign Affairs")
+
+
+def test_counterpart_after_comma_takes_the_state_and_the_second_title(run):
+    ex = run("Chilean Defence Minister Ana Soto met her Peruvian counterpart, Defence Minister Luis Vega, in Lima.")
+    assert officials(ex)["Luis Vega"] == ("PER", "Minister of Defense")
+
+
+def test_same_family_name_different_people(run):
+    ex = run("Qatari Emir Sheikh Hamad bin Khalid Al-Thani met Qatari Prime Minister Sheikh Nasser bin Ali Al-Thani.")
+    assert len(ex.officials) == 2
+
+
+def test_plural_heads_take_distinct_states(run):
+    ex = run("SANTIAGO, March 11 (Wire) - The talks built on the meeting of Presidents Rosa Vidal and Marco "
+             "Teixeira in Brazil.", published="2024-03-12")
+    o = officials(ex)
+    assert o["Rosa Vidal"][0] == "CHL" and o["Marco Teixeira"][0] == "BRA"

@@ -9,7 +9,6 @@ default, and the rule-based title patterns do not need one.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import Protocol
 
 from diplograph.records import Act, Document, Extraction, Official, Span
@@ -31,6 +30,7 @@ def register_backend(name: str, backend: NerBackend) -> None:
 
 def extract(doc: Document) -> Extraction:
     from diplograph.extract.acts import ActFinder, Ent
+    from diplograph.extract.affiliation import home_states
     from diplograph.extract.dates import _pub_bounds, find_dates
     from diplograph.extract.gazetteer import find_mentions, lookup_city, resolve_ambiguous
     from diplograph.extract.merge import merge
@@ -42,17 +42,11 @@ def extract(doc: Document) -> Extraction:
     toks = tokenize(norm)
     mentions = find_mentions(norm, toks)
     resolve_ambiguous(mentions)
-    counts = Counter(m.code for m in mentions if m.kind == "state")
-    dateline = re.match(r"\s*([A-Z][A-Z .'-]{2,30})\b[,(]", norm[:60])
-    if dateline:
-        from diplograph.extract.gazetteer import gazetteer
-        for e in gazetteer().lookup(dateline.group(1).strip().title()):
-            if e.kind in ("capital", "name") and e.codes:
-                counts[e.codes[0]] += 3      # "ANKARA (AA) -": the outlet's home
-    home = [c for c, _ in counts.most_common()]
-    finder = OfficialFinder(norm, toks, mentions)
+    home, strong = home_states(norm, doc.publisher, mentions)
+    sents = sentences(text)
+    finder = OfficialFinder(norm, toks, mentions, sents)
     finder.run()
-    officials, omentions = finder.finish(home)
+    officials, omentions = finder.finish(sents, home, strong, mentions)
 
     ents: list[Ent] = []
     taken: list[tuple[int, int]] = []
@@ -94,7 +88,6 @@ def extract(doc: Document) -> Extraction:
 
     dates = find_dates(norm, doc.published)
     pub_first, pub_last, _ = _pub_bounds(doc.published)
-    sents = sentences(text)
     cands = ActFinder(text, norm, sents, ents, dates, pub_first, pub_last).run()
     acts = [_record(c, text) for c in merge(cands)]
 
@@ -128,7 +121,7 @@ def _bodies(norm, ents, taken, free) -> None:
 
 def _places(norm, toks, ents, taken, free, lookup_city) -> None:
     from diplograph.extract.acts import Ent
-    from diplograph.extract.officials import NOT_NAMES
+    from diplograph.extract.phrases import NOT_NAMES
     for i, t in enumerate(toks):
         if not t.cap or t.text.lower() in NOT_NAMES or i == 0 or toks[i - 1].text.lower() not in ("in", "at", "to", "visiting", "visited", "of"):
             continue

@@ -72,8 +72,11 @@ def gazetteer() -> Gazetteer:
 
     names, population, capitals = {}, {}, {}
     cities = city_index()
+    territories = {r["alpha3"] for r in read_table("states.csv") if r.get("sovereign") == "no"}
     for iso2, c in gc.get_countries().items():
         iso3 = c["iso3"]
+        if iso3 in territories:
+            continue     # Puerto Rico, Greenland, Hong Kong: places, never parties to an act
         names[iso3] = c["name"]
         population[iso3] = int(c.get("population") or 0)
         add(c["name"], Entry("name", (iso3,), c["name"]))
@@ -217,8 +220,8 @@ def find_mentions(norm: str, tokens: list[Token] | None = None) -> list[Mention]
 
 def _mention(start: int, end: int, surface: str, entries: list[Entry]) -> Mention | None:
     e = entries[0]
-    if e.kind == "nonstate":
-        return None
+    if any(x.kind == "nonstate" for x in entries):
+        return None      # "Taiwan", "Middle East": listed in state_aliases.csv as not a state
     if e.kind == "org":
         return Mention(start, end, "org", e.codes[0], "org", surface)
     if e.kind == "body":

@@ -20,31 +20,14 @@ minister > commanders > ambassadors...) is `post`; the others go to `other_posts
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
 from diplograph.extract.gazetteer import Mention
-from diplograph.extract.lexicon import posts
+from diplograph.extract.phrases import DETERMINERS, PARTICLES, Title, TitleParser
 from diplograph.extract.text import Token
+from diplograph.extract.titles import seniority
 from diplograph.records import Official, Span
-
-DETERMINERS = {"the", "his", "her", "their", "its", "a", "an"}
-PARTICLES = {"al", "el", "bin", "ibn", "bint", "de", "da", "di", "du", "van", "von", "der", "den",
-             "la", "le", "abu", "abd", "ben", "dos", "das", "del", "y"}
-NOT_NAMES = {"the", "he", "she", "it", "this", "that", "these", "those", "in", "on", "at", "and",
-             "but", "as", "by", "for", "to", "with", "during", "after", "before", "following",
-             "according", "also", "however", "meanwhile", "speaking", "both", "each", "we", "i",
-             "they", "his", "her", "their", "our", "said", "says", "told", "noted", "added",
-             "january", "february", "march", "april", "may", "june", "july", "august", "september",
-             "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-             "friday", "saturday", "sunday", "ministry", "government", "embassy", "office",
-             "declaration", "agreement", "summit", "exercise", "exercises", "forces", "council",
-             "affairs", "state", "republic", "parliament", "assembly", "party", "news", "agency",
-             "commentary", "no", "committee", "administration", "kremlin", "union", "corridor",
-             "region", "presidency", "mfa", "platform", "airport", "palace", "house", "x",
-             "twitter", "facebook", "telegram", "university", "institute", "center", "centre"}
-
 
 @dataclass
 class OfficialMention:
@@ -56,18 +39,6 @@ class OfficialMention:
 
 
 @dataclass
-class _Title:
-    start: int               # token index of first token (after determiners)
-    end: int                 # token index after the title core
-    states: list[str]
-    core: list[Token]        # title tokens (state words removed)
-    rank: list[Token]
-    plural: bool = False
-    counterpart: bool = False
-    det: bool = False
-
-
-@dataclass
 class _Person:
     name: str
     state: str | None
@@ -76,251 +47,26 @@ class _Person:
     spans: list[tuple[int, int]] = field(default_factory=list)
     keys: set[str] = field(default_factory=set)
     first: int = 0
+    avoid: set[str] = field(default_factory=set)    # states the person is not ("Ambassador to X")
+    plural_group: int = -1                          # "Presidents A and B": one group, distinct states
 
 
-@functools.lru_cache(maxsize=1)
-def _vocab():
-    p = posts()
-    heads = {s: c for s, c, _ in p.get("head", [])}
-    words = set()
-    for kind in ("head", "modifier", "portfolio", "alias", "rank", "body", "counterpart"):
-        for s, _, _ in p.get(kind, []):
-            words.update(s.split())
-    honor = {s for s, _, _ in p.get("honorific", [])}
-    ranks = {s for s, _, _ in p.get("rank", [])}
-    portfolios = sorted(((s, c) for s, c, _ in p.get("portfolio", [])), key=lambda x: -len(x[0]))
-    aliases = {s: c for s, c, _ in p.get("alias", [])}
-    seniority = [(re.compile(s), int(n)) for s, _, n in p.get("seniority", [])]
-    counterpart = {s for s, _, _ in p.get("counterpart", [])}
-    head_words = {w for s in heads for w in s.split()} - {"vice", "prime", "general", "crown"}
-    return heads, words, honor, ranks, portfolios, aliases, seniority, counterpart, head_words
+# heads that only a state's officials hold: a bare "X, Minister for Foreign Affairs," is an official
+STATE_OFFICES = {"minister", "president", "ambassador", "chancellor", "premier", "envoy", "king", "queen",
+                 "emir", "amir", "sultan", "spokesperson", "spokesman", "spokeswoman", "consul"}
 
 
-def seniority(post: str | None) -> int:
-    if not post:
-        return 0
-    for rx, n in _vocab()[6]:
-        if rx.search(post):
-            return n
-    return 30
-
-
-def normalise_post(words: str) -> str | None:
-    """'defence minister' -> 'Minister of Defense'; state words must already be removed."""
-    heads, _, _, _, portfolios, aliases, _, _, _ = _vocab()
-    s = " ".join(words.replace("’", "'").split()).strip(" ,")
-    s = re.sub(r"^(?:the|his|her|its)\s+", "", s, flags=re.I)
-    s = re.sub(r"\s+(?:of|for|the|of the|and)$", "", s, flags=re.I).strip()
-    if not s:
-        return None
-    low = s.lower()
-    low = re.sub(r"\bspokes(?:man|woman)\b", "spokesperson", low)
-    low = re.sub(r"\bministers\b", "minister", low)
-    low = re.sub(r"\bpresidents\b", "president", low)
-    if low in aliases:
-        return aliases[low]
-    # "Armed Forces Deputy Chief of General Staff": a leading body name is not the post
-    low = re.sub(r"^(?:(?:armed|land|ground|air|naval|border)\s+)?(?:forces|army|navy|air force)\s+(?=(?:deputy|first|chief|commander|head))", "", low)
-    for surf, canon in portfolios:
-        m = re.match(rf"^((?:first |deputy |vice |acting |state )*)(?:{re.escape(surf)})\s+minister$", low)
-        if m:
-            return _title_case(m.group(1)) + f"Minister of {canon}"
-        m = re.match(rf"^((?:first |deputy |vice |acting |state )*)minister (?:of|for) (?:the )?(?:{re.escape(surf)})$", low)
-        if m:
-            return _title_case(m.group(1)) + f"Minister of {canon}"
-        low = re.sub(rf"\bministry of (?:the )?{re.escape(surf)}\b", f"ministry of {canon.lower()}", low)
-        low = re.sub(rf"\b{re.escape(surf)} ministry\b", f"ministry of {canon.lower()}", low)
-    for a, c in aliases.items():
-        if low.endswith(" " + a) and low.split()[0] in ("deputy", "first", "vice", "acting"):
-            return _title_case(low[: -len(a)]) + c
-    if low in heads and heads[low] != _title_case(low).strip():
-        return heads[low]
-    low = low.replace("chief of the general staff", "chief of general staff")
-    return _title_case(low).strip()
-
-
-def _title_case(s: str) -> str:
-    small = {"of", "for", "the", "to", "and", "on", "in"}
-    out = []
-    for w in s.split():
-        if w in small:
-            out.append(w)
-        elif w in ("fm", "mfa"):
-            out.append(w.upper())
-        else:
-            out.append("-".join(p[:1].upper() + p[1:] for p in w.split("-")))
-    return " ".join(out) + (" " if s.endswith(" ") and out else "")
-
-
-class OfficialFinder:
+class OfficialFinder(TitleParser):
     """One pass over a document's tokens; see the module docstring for the patterns."""
 
-    def __init__(self, norm: str, tokens: list[Token], mentions: list[Mention]):
-        self.norm = norm
-        self.toks = tokens
-        self.n = len(tokens)
-        self.state_at: dict[int, tuple[int, str]] = {}    # token idx -> (end token idx, ISO3)
-        starts = {t.start: i for i, t in enumerate(tokens)}
-        ends = {t.end: i for i, t in enumerate(tokens)}
-        self.masked: set[int] = set()
-        for m in mentions:
-            if m.start in starts and m.end in ends:
-                i, j = starts[m.start], ends[m.end]
-                if m.kind == "state" and m.form in ("name", "demonym") and not m.extra.get("compound"):
-                    self.state_at[i] = (j + 1, m.code)
-                for k in range(i, j + 1):
-                    self.masked.add(k)
+    def __init__(self, norm: str, tokens: list[Token], mentions: list[Mention],
+                 sentences: list[tuple[int, int]] | None = None):
+        super().__init__(norm, tokens, mentions)
+        self.sentences = sentences or []
         self.persons: list[_Person] = []
         self.mentions: list[OfficialMention] = []
         self.titles: list[tuple[int, int, list[str], str | None]] = []   # title-only mentions
-        v = _vocab()
-        self.heads, self.words, self.honor, self.ranks = v[0], v[1], v[2], v[3]
-        self.counterpart_words, self.head_words = v[7], v[8]
-
-    # ------------------------------------------------------------------ token helpers
-    def low(self, i: int) -> str:
-        return self.toks[i].text.lower() if 0 <= i < self.n else ""
-
-    def gap(self, i: int) -> str:
-        """Text between token i and i+1."""
-        return self.norm[self.toks[i].end:self.toks[i + 1].start] if i + 1 < self.n else ""
-
-    def is_title_word(self, i: int) -> bool:
-        w = self.low(i)
-        return w in self.words or w.rstrip(".") + "." in self.ranks or w in ("fm",)
-
-    # ------------------------------------------------------------------ title phrase
-    def parse_title(self, i: int, allow_det: bool = True) -> _Title | None:
-        j, det = i, False
-        while allow_det and j < self.n and self.low(j) in DETERMINERS:
-            j, det = j + 1, True
-        for h in sorted(self.honor, key=len, reverse=True):
-            hw = h.split()
-            if " ".join(self.low(j + k) for k in range(len(hw))) == h:
-                j += len(hw)
-                break
-        start = j
-        states: list[str] = []
-        state_starts: list[int] = []
-        while j in self.state_at:
-            end, code = self.state_at[j]
-            states.append(code)
-            state_starts.append(j)
-            j = end
-            if self.low(j) in ("'s", "’s"):
-                j += 1
-            if self.low(j) in ("and", ",") and (j + 1) in self.state_at:
-                j += 1
-                continue
-            if self.low(j) == "," and self.low(j + 1) == "and" and (j + 2) in self.state_at:
-                j += 2
-                continue
-            break
-        core: list[Token] = []
-        rank: list[Token] = []
-        last_conn = False
-        ends: list[int] = []      # j after each consumed core token, to undo trailing connectors
-        while j < self.n:
-            w = self.low(j)
-            if w in ("of", "for") and core:
-                nxt = j + 1
-                if self.low(nxt) == "the":
-                    nxt += 1
-                if nxt in self.state_at or self.is_title_word(nxt) or (
-                        w == "for" and self.toks[nxt].cap if nxt < self.n else False):
-                    core.append(self.toks[j])
-                    ends.append(j)
-                    if nxt != j + 1:
-                        core.append(self.toks[j + 1])
-                        ends.append(j + 1)
-                    j = nxt
-                    last_conn = True
-                    continue
-                break
-            if j in self.state_at and (last_conn or core):
-                end, code = self.state_at[j]
-                if last_conn or self.is_title_word(end):
-                    states.append(code)
-                    j = end
-                    if last_conn and not self.is_title_word(end):   # "... Affairs of Georgia": drop "of"
-                        while core and core[-1].text.lower() in ("of", "for", "the"):
-                            core.pop()
-                            ends.pop()
-                    last_conn = False
-                    continue
-                break
-            if self.is_title_word(j) and "-" not in self.gap(j - 1 if j else 0)[-1:]:
-                core.append(self.toks[j])
-                ends.append(j)
-                j += 1
-                last_conn = False
-                continue
-            if last_conn and self.toks[j].cap and core and (core[-1].text.lower() == "for" or
-                                                            len(core) > 1 and [t.text.lower() for t in core[-2:]] == ["for", "the"]):
-                core.append(self.toks[j])     # "Senior Advisor for Africa"
-                ends.append(j)
-                j += 1
-                last_conn = False
-                continue
-            break
-        while core and core[-1].text.lower() in ("of", "for", "the") and ends and ends[-1] == j - 1:
-            core.pop()
-            j = ends.pop()
-        # split a trailing rank off the core ("... Defense Four Star General")
-        text_core = [t.text.lower() for t in core]
-        for r in sorted(self.ranks, key=lambda r: -len(r.split())):
-            rw = r.split()
-            if len(core) >= len(rw) and text_core[-len(rw):] == rw:
-                pre = core[:-len(rw)]
-                # "Four Star General": a numeric word before the rank belongs to it
-                while pre and pre[-1].text.lower() in ("four", "three", "two", "one", "five", "star", "four-star"):
-                    pre = pre[:-1]
-                rank = core[len(pre):]
-                core = pre
-                break
-        words = " ".join(t.text.lower() for t in core)
-        has_head = any(w in self.head_words for w in words.split()) or any(
-            re.search(rf"\b{re.escape(h)}\b", words) for h in self.heads if " " in h)
-        counterpart = bool(set(words.split()) & self.counterpart_words)
-        if not (has_head or rank or counterpart):
-            return None
-        if counterpart and not has_head:
-            core = [t for t in core if t.text.lower() not in self.counterpart_words]
-        plural = bool(core) and core[-1].text.lower() in ("presidents", "ministers", "leaders")
-        if not plural and len(state_starts) > 1:
-            # "... to Israel, Iranian Minister X": only the state next to the title is its own
-            start = state_starts[-1]
-            states = states[len(state_starts) - 1:]
-        return _Title(start, j, states, core, rank, plural, counterpart, det)
-
-    def title_post(self, t: _Title) -> str | None:
-        if not t.core:
-            return None
-        return normalise_post(" ".join(x.text for x in t.core))
-
-    # ------------------------------------------------------------------ names
-    def parse_name(self, i: int) -> int:
-        """Token index after a person name starting at i (i itself when none)."""
-        j, caps = i, 0
-        while j < self.n and caps < 4:
-            t = self.toks[j]
-            w = t.text.lower()
-            if j > i and self.gap(j - 1) not in (" ",):
-                break
-            if w in PARTICLES or re.match(r"^(?:al|el|ad|as|ash|at|az)-\w", w) and t.text[:1].islower():
-                if j + 1 < self.n and self.toks[j + 1].cap:
-                    j += 1
-                    continue
-                break
-            if not t.cap or not t.text[:1].isalpha() or j in self.masked or j in self.state_at:
-                break
-            if w in NOT_NAMES or (self.is_title_word(j) and w not in ("major",)) or t.text.isupper() and len(t.text) > 1 and caps == 0 and len(t.text) <= 4:
-                break
-            caps += 1
-            j += 1
-        while j > i and self.toks[j - 1].text.lower() in PARTICLES:
-            j -= 1
-        return j
+        self.inherit: dict[int, list[str]] = {}     # token idx -> states a following title takes
 
     # ------------------------------------------------------------------ the pass
     def run(self) -> None:
@@ -334,10 +80,13 @@ class OfficialFinder:
             if not title or title.end <= i:
                 i += 1
                 continue
-            nend = self.parse_name(title.end)
-            lower_ok = title.core and nend - title.end >= 2 and any(t.cap for t in title.core + [self.toks[title.start]])
-            if nend > title.end and (title.core and title.core[-1].cap or title.rank or title.counterpart or lower_ok):
-                names = [(title.end, nend)]
+            if not title.states and title.start in self.inherit:
+                title.states = list(self.inherit[title.start])
+            nstart = self.skip_honor(title.end)        # "Foreign Secretary Ms. X", "Amir Sheikh X"
+            nend = self.parse_name(nstart)
+            lower_ok = title.core and nend - nstart >= 2 and any(t.cap for t in title.core + [self.toks[title.start]])
+            if nend > nstart and (title.core and title.core[-1].cap or title.rank or title.counterpart or lower_ok):
+                names = [(nstart, nend)]
                 j = nend
                 if title.plural:   # "Presidents Vladimir Putin and Ilham Aliyev"
                     while self.low(j) in ("and", ",") and j + 1 < self.n:
@@ -350,6 +99,10 @@ class OfficialFinder:
                 end = self._add_titled(title, names)
                 i = end
                 continue
+            comma = self._comma_name(title)
+            if comma:
+                i = self._add_titled(title, [comma])
+                continue
             if title.core and (title.det or title.states):
                 # title without a name: "the Azerbaijani Minister of Defense"
                 post = self.title_post(title)
@@ -359,11 +112,33 @@ class OfficialFinder:
             i = max(title.end, i + 1)
         self._name_first_appositions()
 
-    def _add_titled(self, title: _Title, names: list[tuple[int, int]]) -> int:
+    def _comma_name(self, title: Title) -> tuple[int, int] | None:
+        """'the Minister of Foreign Affairs of Latvia, Baiba Braze': title, comma, [rank] name."""
+        if self.low(title.end) != "," or not (title.core or title.counterpart):
+            return None
+        if not (title.det or title.states or title.counterpart or title.dest or
+                title.core and title.core[0].cap and self.toks[title.start].cap):
+            return None
+        k = self.skip_honor(title.end + 1)
+        k, rank = self.skip_rank(k)
+        k = self.skip_honor(k)
+        e = self.parse_name(k)
+        if e == k and title.states and title.counterpart:
+            self.inherit[k] = title.states    # "his PNG counterpart, Defence Minister X": PNG's minister
+        if e - k < 2 and not (e - k == 1 and rank):
+            return None
+        nxt = self.toks[e].text if e < self.n else "."
+        if not (nxt in (",", ".", ";", ":", ")", "'s", "’s") or nxt[:1].islower()):
+            return None
+        if rank and not title.rank:
+            title.rank = rank
+        return k, e
+
+    def _add_titled(self, title: Title, names: list[tuple[int, int]]) -> int:
         post = self.title_post(title)
         states = list(title.states)
         if title.counterpart:
-            prev = self._previous_person(self.toks[title.start].start)
+            prev = self._counterpart_of(self.toks[title.start].start)
             if prev is not None:
                 p = self.persons[prev]
                 post = post or (p.posts[0][0] if p.posts else None)
@@ -378,6 +153,9 @@ class OfficialFinder:
             span_start = self.toks[title.start].start if k == 0 else self.toks[a].start
             idx = self._person(self._name_text(a, b), state, post, rank, span_start, self.toks[b - 1].end,
                                coordinated_from=title.start if not states else None)
+            self._more_posts(idx, title, span_start)
+            if title.plural and len(names) > 1 and not states:
+                self.persons[idx].plural_group = names[0][0]
             # apposition after the name: ", the Iranian ... Chief of General Staff"
             end2 = self._apposition(b if k == len(names) - 1 else b, idx)
             if k == len(names) - 1:
@@ -421,11 +199,19 @@ class OfficialFinder:
         post = self.title_post(title)
         if post:
             p.posts.append((post, self.toks[title.start].start))
+        self._more_posts(idx, title, self.toks[title.start].start)
         if not p.state and title.states:
             p.state = title.states[0]
         p.spans.append((self.toks[k].start, self.toks[title.end - 1].end))
         self._extend(idx, self.toks[title.end - 1].end)
         return title.end
+
+    def _more_posts(self, idx: int, title: Title, pos: int) -> None:
+        p = self.persons[idx]
+        for x in title.extra:
+            p.posts.append((x, pos))
+        if title.dest:
+            p.avoid.add(title.dest)
 
     def _extend(self, idx: int, end: int) -> None:
         mine = [m for m in self.mentions if m.official == idx]
@@ -443,14 +229,22 @@ class OfficialFinder:
                 if t.start >= s and t.end <= e:
                     busy.add(k)
         while i < self.n:
-            if i in busy or not self.toks[i].cap or (i > 0 and self.toks[i - 1].cap and (i - 1) not in busy and self.gap(i - 1) == " "):
+            if self.skip_honor(i) > i:
+                i = self.skip_honor(i)          # "H.E. Mr. Naveen X, Ambassador of India to Nepal"
+                continue
+            if i in busy or not self.toks[i].cap or (i > 0 and self.toks[i - 1].cap and (i - 1) not in busy and self.gap(i - 1) == " "
+                                                     and self.skip_honor(i - 1) == i - 1):
                 i += 1
                 continue
             e = self.parse_name(i)
             if e - i >= 2 and self.low(e) == ",":
                 k = e + 1
                 title = self.parse_title(k)
-                if title and (title.core or title.rank) and (title.states or self.parse_name(title.end) > title.end):
+                # a bare title counts when it is a state office ("X, Minister for Foreign Affairs,"),
+                # not a description ("X, a director at ...")
+                office = title is not None and not title.states and self.low(k) not in ("a", "an") and \
+                    bool({t.text.lower() for t in title.core} & STATE_OFFICES) and self.parse_name(title.end) == title.end
+                if title and (title.core or title.rank) and (title.states or office or self.parse_name(title.end) > title.end):
                     before = len(self.persons)
                     idx = self._person(self._name_text(i, e), None, None, None, self.toks[i].start, self.toks[e - 1].end)
                     end = self._apposition(e, idx)
@@ -468,6 +262,18 @@ class OfficialFinder:
         s = self.norm[self.toks[a].start:self.toks[b - 1].end]
         return " ".join(s.split())
 
+    def _counterpart_of(self, pos: int) -> int | None:
+        """Whose counterpart: the official named last in the same sentence, else the document's
+        first minister-level official (the protagonist), not an aide named in between."""
+        sent = next((a for a, b in self.sentences if a <= pos < b), max(self.norm.rfind(". ", 0, pos), 0))
+        prev = self._previous_person(pos)
+        if prev is not None and any(sent <= m.start < pos for m in self.mentions if m.official == prev):
+            return prev
+        lead = next((m.official for m in sorted(self.mentions, key=lambda m: m.start) if m.start < pos and
+                     self.persons[m.official].posts and
+                     max(seniority(x) for x, _ in self.persons[m.official].posts) >= 78), None)
+        return lead if lead is not None else prev
+
     def _previous_person(self, pos: int) -> int | None:
         best = None
         for m in self.mentions:
@@ -481,7 +287,7 @@ class OfficialFinder:
         if state is None and coordinated_from is not None:
             state, post = self._coordinated(coordinated_from, post)
         for idx, p in enumerate(self.persons):
-            if (keys & p.keys) and (state is None or p.state is None or p.state == state):
+            if (keys & p.keys) and (state is None or p.state is None or p.state == state) and same_name(name, p.name):
                 if len(name) > len(p.name) and len(name.split()) > len(p.name.split()):
                     p.name = name
                 p.keys |= keys
@@ -517,22 +323,12 @@ class OfficialFinder:
                 post = post.replace("Minister", m.group(0))
         return p.state, post
 
-    def finish(self, home: list[str]) -> tuple[list[Official], list[OfficialMention]]:
-        """home: the document's states, most likely home first (dateline, then most named).
-        An official whose title names no state serves the first of them that none of the
-        officials named with him serves ("Foreign Minister X received Hungarian Foreign Minister Y")."""
-        starts = {t.start: i for i, t in enumerate(self.toks)}
-        for p in self.persons:
-            if p.state is None and home and p.posts:
-                near = {q.state for q in self.persons if q is not p and q.state and
-                        any(abs(a - b) < 300 for a, _ in q.spans for b, _ in p.spans)}
-                # first: a state named in the same sentence and served by no one else named there
-                a = p.spans[0][0]
-                s0 = max(self.norm.rfind(". ", 0, a), self.norm.rfind("\n", 0, a)) + 1
-                e0 = self.norm.find(". ", a)
-                e0 = len(self.norm) if e0 < 0 else e0
-                local = [self.state_at[i][1] for i in sorted(self.state_at) if s0 <= self.toks[i].start < e0]
-                p.state = next((h for h in local if h not in near), None) or next((h for h in home if h not in near), None)
+    def finish(self, sentences: list[tuple[int, int]], home: list[str], strong: set[str],
+               mentions: list[Mention]) -> tuple[list[Official], list[OfficialMention]]:
+        """home: the document's states, most likely home first; strong: those with dateline or
+        publisher evidence. Later mentions by surname are found first, so that coordination
+        ("Kamikawa and Defense Minister X") can lend a state (extract/affiliation.py)."""
+        from diplograph.extract.affiliation import assign_states
         # later mentions by name token
         key_owner: dict[str, set[int]] = {}
         for idx, p in enumerate(self.persons):
@@ -546,6 +342,7 @@ class OfficialFinder:
             owners = key_owner.get(k)
             if owners and len(owners) == 1 and not any(s <= t.start < e for s, e in taken):
                 self.mentions.append(OfficialMention(t.start, t.end, next(iter(owners)), "surname"))
+        assign_states(self, sentences, home, strong, mentions)
         # title-only mentions: same state and post as exactly one person
         for s, e, states, post in self.titles:
             cands = [idx for idx, p in enumerate(self.persons)
@@ -580,3 +377,13 @@ def name_keys(name: str) -> set[str]:
     if len(toks) > 1:
         keys.discard(_key(toks[0])) if len(toks) > 2 else None
     return keys
+
+
+def same_name(a: str, b: str) -> bool:
+    """One person named twice: the shorter name's words all occur in the longer one ("Tayyip
+    Erdogan" / "Recep Tayyip Erdogan"), so two Al-Thanis with different given names stay two."""
+    wa = {_key(t) for t in a.split() if t.lower() not in PARTICLES}
+    wb = {_key(t) for t in b.split() if t.lower() not in PARTICLES}
+    if not wa or not wb:
+        return False
+    return wa <= wb or wb <= wa

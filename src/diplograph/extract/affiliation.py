@@ -1,0 +1,143 @@
+"""Which state an official serves when the title names none ("President X", "The Minister, X").
+
+Evidence, strongest first:
+  1. coordination with an official whose state is known ("Kamikawa and Defense Minister X");
+  2. the host side of a visit: "at the invitation of / received by / hosted by X" -> the state
+     the sentence names as destination ("visit to India at the invitation of Prime Minister X");
+  3. the document's home: its dateline ("ANKARA, March 3 (Reuters) -", "Santiago, 11 April
+     2024."), its publisher ("Ministry of Foreign Affairs of Nepal", a national news agency from
+     data/reference/outlets.csv) or a sign-off line naming a capital;
+  4. a state named in the same sentence that is not a destination ("visit to Uzbekistan": the
+     visitor is not Uzbek) and not served by another official named there;
+  5. the state the document names most.
+A state served by another official in the same sentence is never chosen (the two sides of
+talks), nor one the person's own title excludes ("Ambassador to Nepal").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+
+from diplograph.extract.gazetteer import Mention, find_mentions, gazetteer, lookup_city
+from diplograph.extract.lexicon import read_table
+
+DEST_RX = re.compile(r"\b(?:to|in|into|at|towards?|visit(?:ed|ing|s)?|arriv(?:ed|ing|es) in)\s+(?:the\s+)?$", re.I)
+HOST_RX = re.compile(r"\b(?:invitation of|received by|hosted by|welcomed by|invited by|met by|greeted by)\s+(?:the\s+)?(?:\w+\s+){0,4}$", re.I)
+CONJ_RX = re.compile(r"\s*,?\s*(?:and|as well as|along with|together with|accompanied by)\s+(?:(?:then|later|also)\s+)?(?:the\s+)?(?:\w+\s+)?$", re.I)
+DATELINE_RX = re.compile(
+    r"\s*(?P<place>[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,2})"
+    r"(?:\s*,\s*(?P<after>[\w.]+)|\s*/\s*\d|\.\s+[A-Z]{3,}|\s+\((?:[A-Z]|\w+\s+\d)|\s+[-–—])")
+
+
+@functools.lru_cache(maxsize=1)
+def nonsovereign() -> frozenset[str]:
+    """ISO codes of territories (states.csv `sovereign` = no): never a party to an act."""
+    return frozenset(r["alpha3"] for r in read_table("states.csv") if r.get("sovereign") == "no")
+
+
+@functools.lru_cache(maxsize=1)
+def _outlets() -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(rf"(?<!\w){re.escape(r['outlet'])}(?!\w)", re.I), r["iso3"])
+            for r in read_table("outlets.csv")]
+
+
+def _place_state(name: str) -> str | None:
+    name = name.strip(" .")
+    for e in gazetteer().lookup(name) or gazetteer().lookup(name.title()):
+        if e.kind in ("capital", "name") and e.codes:
+            return e.codes[0]
+    hit = lookup_city(name)
+    return hit[0] if hit and hit[2] >= 100_000 else None
+
+
+def dateline_state(norm: str) -> str | None:
+    """'ANKARA, March 3 (Reuters) -', 'Santiago, 11 April 2024.', 'Baku/30.05.23/Turan:'."""
+    m = None
+    for line in re.finditer(r"(?:^|\n)[^\n]{0,200}", norm[:500]):   # a title line may come first
+        m = DATELINE_RX.match(line.group().lstrip("\n"))
+        if m:
+            break
+    if not m:
+        return None
+    place, after = m.group("place"), m.group("after")
+    months = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    if after is not None and not (place.isupper() or re.match(rf"\d|{months}", after, re.I)):
+        return None      # "Mali, Burkina Faso and Niger signed": a list, not a dateline
+    return _place_state(place)
+
+
+def home_states(norm: str, publisher: str | None, mentions: list[Mention]) -> tuple[list[str], set[str]]:
+    """(candidate home states, most likely first; the subset with strong evidence)."""
+    ns = nonsovereign()
+    counts = Counter(m.code for m in mentions if m.kind == "state" and m.code and m.code not in ns)
+    strong: list[str] = []
+    d = dateline_state(norm)
+    if d:
+        strong.append(d)
+    if publisher:
+        for m in find_mentions(publisher):
+            if m.kind == "state" and m.code and m.code not in strong:
+                strong.append(m.code)
+        for rx, code in _outlets():
+            if rx.search(publisher) and code not in strong:
+                strong.append(code)
+    tail = [l.strip() for l in norm[-300:].split("  ") if l.strip()]
+    for line in tail[-4:]:
+        if re.fullmatch(r"[A-Z][\w'’ -]{2,30}", line):
+            c = _place_state(line)
+            if c and c not in strong and any(e.kind == "capital" for e in gazetteer().lookup(line)):
+                strong.append(c)
+    strong = [c for c in strong if c not in ns]
+    order = strong + [c for c, _ in counts.most_common() if c not in strong]
+    return order, set(strong)
+
+
+def assign_states(finder, sentences: list[tuple[int, int]], home: list[str], strong: set[str],
+                  mentions: list[Mention]) -> None:
+    """Give every stateless official with a post a state (see the module docstring)."""
+    norm = finder.norm
+    ns = nonsovereign()
+    state_ms = [m for m in mentions if m.kind == "state" and m.code and m.code not in ns]
+    omentions = sorted(finder.mentions, key=lambda m: m.start)
+
+    def sentence_of(pos: int) -> tuple[int, int]:
+        for s, e in sentences:
+            if s <= pos < e:
+                return s, e
+        return max(0, pos - 200), min(len(norm), pos + 200)
+
+    def destination(m: Mention, s: int) -> bool:
+        return bool(DEST_RX.search(norm[max(s, m.start - 25):m.start]))
+
+    order = sorted(range(len(finder.persons)), key=lambda i: finder.persons[i].first)
+    for idx in order:
+        p = finder.persons[idx]
+        if p.state is not None or not p.posts:
+            continue
+        first = min(a for a, _ in p.spans)
+        s, e = sentence_of(first)
+        near = {q.state for q in finder.persons if q is not p and q.state and any(s <= a < e for a, _ in q.spans)}
+        near |= {finder.persons[m.official].state for m in omentions
+                 if s <= m.start < e and m.official != idx and finder.persons[m.official].state}
+        bad = near | p.avoid
+        pick = None
+        prev = next((m for m in reversed(omentions) if m.end <= first and m.official != idx), None)
+        q = finder.persons[prev.official] if prev is not None else None
+        if q is not None and q.state and CONJ_RX.fullmatch(norm[prev.end:first]) and \
+                not (p.plural_group >= 0 and q.plural_group == p.plural_group):
+            pick = q.state                                      # 1. coordination
+        local = [m for m in state_ms if s <= m.start < e]
+        if pick is None and HOST_RX.search(norm[max(s, first - 60):first]):
+            dests = [m.code for m in local if destination(m, s) and m.code not in bad]
+            pick = dests[0] if dests else None                  # 2. the host of a visit
+        mine_dest = {m.code for m in local if destination(m, s)}
+        if pick is None:
+            pick = next((h for h in home if h in strong and h not in bad and h not in mine_dest), None)
+        if pick is None:
+            pick = next((m.code for m in local if m.form in ("name", "demonym", "alias") and m.code not in bad
+                         and not destination(m, s)), None)
+        if pick is None:
+            pick = next((h for h in home if h not in bad), None)
+        p.state = pick
