@@ -1,0 +1,73 @@
+"""Act candidates and the entities they are built from, shared by acts.py, fields.py, statements.py, merge.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+SYMBOL = {"off": "Ⓞ", "state": "Ⓢ", "place": "Ⓟ", "org": "Ⓖ", "body": "Ⓑ", "group": "Ⓡ", "pron": "Ⓠ"}
+ZONE_RX = re.compile(r"\b(?:(?:only\s+|just\s+)?(?:\w+\s+(?:days?|weeks?|months?)\s+)?(?:after|before)|following|since|prior to|ahead of|while|whereas|when)\b[^,;:]*", re.I)
+DURING_RX = re.compile(r"\b(?:during|amid|on the sidelines of|at the end of|in the course of)\b[^,;:]*", re.I)
+GROUP_RX = re.compile(r"\b(?:the|both|all|these)\s+(?:two|three|four)\s+(?:[\w-]+\s+)?(?:countries|nations|sides|parties|leaders|presidents|counterparts|ministers|states|governments|delegations|armies|heads of state)\b|\bboth (?:[\w-]+ )?(?:countries|sides|nations|leaders|parties|governments)\b|\bthe (?:parties|sides|counterparts|leaders|presidents|heads of state)\b", re.I)
+PRON_RX = re.compile(r"\b(?:he|she|his|her)\b", re.I)
+DEFINITE_RX = re.compile(r"(?:\b(?:the|this|that|these|those|its|their|his|her|such)\s+(?:(?!of\b)[\w-]+\s+){0,3}$)", re.I)
+ACT_ANAPHOR_RX = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:agreement|deal|accord|treaty|declaration|memorandum|exercise|drills|visit|meeting|summit|talks|call)\b", re.I)
+SIMILAR_RX = re.compile(r"\b(?:similar|such|previous|earlier|another)\s+(?:[\w-]+\s+){0,2}$", re.I)
+GROUP_SUBJECT_RX = re.compile(r"\b(?:the|both)\s+(?:(?:two|three)\s+)?(?:[\w-]+\s+)?(?:parties|sides|leaders|presidents|counterparts|ministers|delegations)\b", re.I)
+
+
+@dataclass
+class Ent:
+    start: int
+    end: int
+    kind: str                 # off | state | place | org | body | group | pron
+    code: str | None = None   # ISO3 (org: name)
+    person: str | None = None
+    form: str = ""
+    geonameid: int | None = None
+    locative: bool = False    # a capital after "in"/"at": where, not who
+
+
+@dataclass
+class Cand:
+    type: str
+    role: str
+    tstart: int
+    tend: int
+    sent: tuple[int, int]
+    scope: tuple[int, int]
+    states: list[str] = field(default_factory=list)
+    persons: list[str] = field(default_factory=list)
+    visitors: list[str] = field(default_factory=list)
+    hosts: list[str] = field(default_factory=list)
+    speakers: list[str] = field(default_factory=list)
+    about: list[str] = field(default_factory=list)
+    orgs: list[str] = field(default_factory=list)
+    first: dt.date | None = None
+    last: dt.date | None = None
+    precision: str | None = None
+    explicit_date: bool = False
+    status: str = "happened"
+    place: str | None = None
+    place_state: str | None = None
+    place_geonameid: int | None = None
+    name: str | None = None
+    weak: bool = False
+    plural: bool = False
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+    links: list[tuple[str, "Cand", int]] = field(default_factory=list)   # (kind, act, days)
+    rule: str = ""
+    confidence: float = 0.6
+    merged_into: "Cand | None" = None
+    uses_context: bool = False
+    zone: str | None = None          # None (main clause) | sub | during
+    content: list[tuple[int, int]] = field(default_factory=list)
+    split_speakers: bool = False
+    pending_offset: tuple[int, int] | None = None
+
+
+def _add(lst: list, *items) -> None:
+    for x in items:
+        if x and x not in lst:
+            lst.append(x)

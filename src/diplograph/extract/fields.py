@@ -1,0 +1,105 @@
+"""Where, when and how sure: an act candidate's place, dates and modality (mixed into ActFinder).
+
+Dates: the nearest date expression in the act's own clause wins; a range is one expression; a date
+said of the cancellation ("was cancelled on Monday") is not the act's date; "N-day visit" spans N
+days from its start (or back from its end: "concluded on Wednesday a two-day visit").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from diplograph.extract.candidates import _add
+
+
+class FieldsMixin:
+    # ------------------------------------------------------------------ fields
+    def locate(self, c: Cand, ents, ts, te, scope, for_visit):
+        if c.type == "PhoneCall":
+            return
+        seg = self.norm
+        for x in ents:
+            if x.kind not in ("place", "state") or x.kind == "state" and x.form != "capital":
+                continue
+            pre = seg[max(scope[0], x.start - 40):x.start]
+            m = re.search(r"\b(?:in|at|to)\s+(?:the\s+)?((?:(?:[A-Z][\w'’-]+\s+){1,3}(?:region|province|district|area)\s+of\s+)?)(?:the\s+)?(?:liberated\s+)?$", pre)
+            if m and re.search(r"\b(?:situation|war|conflict|crisis|developments?|events?|peace|security|stability|settlement|process|fighting|tensions?)\s+in\s+(?:the\s+)?$", pre):
+                m = None   # "the war in Gaza": a topic, not where the act took place
+            hosted = re.match(r"\s+(?:hosted|hosts|will host|is hosting)\b", seg[x.end:x.end + 20])
+            visiting = for_visit and re.search(r"\b(?:visit(?:ed|ing|s)?|trip|arrived|arrives)\s+(?:to\s+|in\s+)?$", pre)
+            if m and re.search(r"\bto\s+(?:the\s+)?$", pre) and not (for_visit and 0 <= x.start - te < 25):
+                m = None
+            if m or hosted or visiting:
+                start = x.start - len(m.group(1)) if m and m.group(1) else x.start
+                end = x.end
+                more = re.match(r"\s+and\s+(?:the\s+)?([A-Z][\w'’-]+)", seg[x.end:x.end + 40])
+                if more and c.type == "MilitaryExercise":
+                    end = x.end + more.end()
+                c.place = " ".join(self.text[start:end].split())
+                c.place_state = x.code
+                c.place_geonameid = x.geonameid
+                if for_visit or hosted:
+                    _add(c.hosts, x.code)
+                    _add(c.states, x.code)
+                return
+        if for_visit:
+            tail = seg[te:te + 80]
+            m = re.match(r"\s*(?:to\s+)?(?:the\s+)?([Ⓢ]+)", "".join(tail))
+
+    def date(self, c: Cand, dates, ts, zones, zone):
+        usable = [d for d in dates if d.first or d.offset]
+        if c.type == "Statement":
+            usable = [d for d in usable if not (c.scope[0] <= d.start < c.scope[1] and self._in_content(c, d.start))]
+        explicit = [d for d in usable if d.first and (d.precision in ("day", "month") or d.explicit_year) and d.explicit_year is not None]
+        strong = [d for d in explicit if not (d.precision == "year" and not d.explicit_year)]
+        pick = None
+        starts = [d for d in strong if d.role == "start"]
+        ends = [d for d in strong if d.role == "end"]
+        points = [d for d in strong if d.role == "point"]
+        if points:
+            pick = min(points, key=lambda d: abs(d.start - ts))
+            c.first, c.last, c.precision = pick.first, pick.last, pick.precision
+        elif starts:
+            c.first, c.last, c.precision = starts[0].first, starts[0].last, starts[0].precision
+        if ends and c.first:
+            c.last = max(c.last or ends[0].last, ends[0].last)
+        elif ends and not c.first:
+            c.last = ends[0].last
+            c.precision = ends[0].precision
+        if c.first:
+            c.explicit_date = (pick or (starts or ends)[0]).precision != "year" or (pick or (starts or ends)[0]).explicit_year
+        if c.first is None and zone is None:
+            # "during the war ... in 2020": a during-zone's date holds for the main clause
+            for a, b, k in zones:
+                if k == "during":
+                    dz = [d for d in self.dates_in(a, b) if d.first]
+                    if dz:
+                        c.first, c.last, c.precision = dz[0].first, dz[0].last, dz[0].precision
+                        c.explicit_date = True
+                        break
+        if c.first is None:
+            weak_rel = [d for d in usable if d.first and d not in strong]
+            if weak_rel and c.type != "Statement":
+                d = weak_rel[0]
+                c.first, c.last, c.precision = d.first, d.last, d.precision
+        offs = [d for d in self.dates if d.offset is not None and c.sent[0] <= d.start < c.sent[1]]
+        if offs and c.first is None and zone is None:
+            c.pending_offset = (offs[0].end, offs[0].offset)   # resolved against the act named after it
+        if c.first is None and self.focus is not None and re.search(r"\b(?:on )?the same day\b", self.norm[c.sent[0]:c.sent[1]], re.I):
+            c.links.append(("offset", self.focus, 0))
+
+    def _in_content(self, c: Cand, pos: int) -> bool:
+        return any(a <= pos < b for a, b in c.content)
+
+    def modality(self, c: Cand, ts, te, s):
+        window = self.norm[max(s, ts - 50):te + 5]
+        after = self.norm[te:min(c.sent[1], te + 160)]
+        passive_neg = re.search(r"\b(?:was|were|has been|have been|had been|is|are)\s+(?:now\s+)?(?:postponed|cancel(?:l)?ed|called off|suspended|put off)\b", after)
+        if any(rx.search(window) for _, rx in self.negated) or passive_neg:
+            c.status = "reported-not-happened"
+        elif any(rx.search(window) for _, rx in self.planned) and c.type != "Statement":
+            c.status = "planned"
+        if c.type != "Statement" and c.first and self.pub_last and c.first > self.pub_last \
+                and c.status == "happened":
+            c.status = "planned"

@@ -1,0 +1,98 @@
+"""Statements: a speaker's public position about another state (mixed into ActFinder).
+
+A statement is an act of its speaker about others. Reporting is not an act: an attribution
+("..., the ministry said") whose content reports another act (a visit, talks, a signing, an
+exercise) adds nothing; an announcement of a future act is that act, planned.
+"""
+
+from __future__ import annotations
+
+import re
+
+from diplograph.extract.lexicon import trigger_patterns
+
+from diplograph.extract.candidates import GROUP_SUBJECT_RX, _add
+
+
+class StatementMixin:
+    def statement(self, c: Cand, ts, te, s, e, zones, ms, content_zones):
+        low = self.norm[ts:te].lower()
+        sent_ents = self.ents_in(s, e)
+        speaker_ents: list[Ent] = []
+        if low.startswith("according to"):
+            after = [x for x in sent_ents if x.start >= te]
+            speaker_ents = after[:1]
+            content = (s, ts)
+        else:
+            prior = [x for x in sent_ents if x.end <= ts and not any(a <= x.start < b for a, b, k in zones if k == "sub")]
+            if prior:
+                last = prior[-1]
+                speaker_ents = [last]
+                # coordinated speakers: "Turkey and Pakistan", "Turkish and Azerbaijani sides"
+                k = len(prior) - 2
+                while k >= 0 and re.fullmatch(r"\s*(?:,|and|, and)\s*", self.norm[prior[k].end:speaker_ents[0].start]):
+                    speaker_ents.insert(0, prior[k])
+                    k -= 1
+                gap = self.norm[last.end:ts]
+                if re.search(r"[.;]", gap) or len(gap) > 120:
+                    speaker_ents = []
+            quote = re.match(r"\s*[“\"]", self.norm[s:s + 3])
+            q_end = max(self.norm.rfind("”", s, ts), self.norm.rfind('"', s + 1, ts))
+            tail = self.norm[te:e]
+            if quote and q_end > s and speaker_ents and speaker_ents[0].start > q_end:
+                content = (s, q_end)
+            elif speaker_ents and re.fullmatch(r"\s*(?:(?:in|on) (?:a |an |its |his |her )?[\w -]{0,40})?[.!]?\s*", tail) \
+                    and re.search(r",\s*(?:the\s+|[\w-]+\s+){0,3}$", self.norm[s:speaker_ents[0].start]):
+                content = (s, speaker_ents[0].start)   # "..., the Defence Ministry has reported."
+            else:
+                content = (te, e)
+        if not speaker_ents:
+            return None
+        if any(x.kind == "group" for x in speaker_ents):
+            return None        # a readout of what the parties did belongs to their act
+        c.content = [content]
+        content_zones.append(content)
+        text = self.norm[content[0]:content[1]]
+        mtext = ms[content[0] - s:content[1] - s]
+        future = re.search(r"\b(?:will|shall|is to|are to|set to|scheduled|to be held|expected to|plans? to)\b", text, re.I)
+        reported_acts = [t for t, rx in trigger_patterns("visit") + trigger_patterns("visit_noun") +
+                         trigger_patterns("meeting") + trigger_patterns("weak_meeting") + trigger_patterns("call")
+                         if rx.search(mtext)]
+        if reported_acts and not future:
+            return None        # a comment on (or readout of) a visit/meeting is part of it
+        own = [t for t, rx in trigger_patterns("joint") + trigger_patterns("sign") if rx.search(mtext)]
+        if own and re.search(r"\b(?:we|I)\b", text):
+            return None        # "we agreed ...": the speaker's own act, extracted as that act
+        if GROUP_SUBJECT_RX.search(text) and not future:
+            return None
+        speakers: list[str] = []
+        for x in speaker_ents:
+            if x.kind in ("off", "state", "body", "pron") and x.code:
+                _add(speakers, x.code)
+            if x.person:
+                _add(c.persons, x.person)
+        content_ents = [x for x in sent_ents if content[0] <= x.start < content[1]]
+        about = [st for st in self.ent_states(content_ents) if st not in speakers]
+        anaphor = re.search(r"\b(?:the|this|that|these|both)\s+(?:two\s+)?(?:[\w-]+\s+)?(?:countries|nations|sides|exercises?|drills?|visit|agreement|deal|meeting|talks|summit|declaration|memorandum|call)\b|\bbilateral\b|\bjoint\b", text, re.I)
+        if anaphor and self.focus and not about:
+            ctx = [st for st in self.focus.states if st not in speakers]
+            if len(ctx) < len(self.focus.states) or not speakers:
+                _add(about, *ctx)
+        if not speakers and about:
+            speakers = []
+        if not about or (not speakers and len(about) < 2):
+            return None
+        c.speakers = speakers
+        c.about = about
+        c.states = sorted(set(speakers) | set(about))
+        c.orgs = [x.code for x in content_ents if x.kind == "org"]
+        c.status = "happened"
+        # the date of the speech act, never of what was said
+        own = [d for d in self.dates_in(s, e, [z for z in zones if z[2] == "sub"]) if not (content[0] <= d.start < content[1])]
+        self.date(c, own, ts, [z for z in zones if not (content[0] <= z[0] < content[1])], None)
+        if c.precision == "year" and not c.explicit_date:
+            c.first = c.last = c.precision = None
+        c.rule = "Statement:" + ("quote" if content[1] <= ts else "verb")
+        c.confidence = 0.55
+        c.split_speakers = len(speaker_ents) > 1 and all(x.kind == "state" and x.form == "name" for x in speaker_ents)
+        return c
