@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 
 from diplograph.extract.candidates import (  # re-exported for merge.py and __init__
-    ACT_ANAPHOR_RX, DEFINITE_RX, DURING_RX, GROUP_RX, GROUP_SUBJECT_RX, PRON_RX, SIMILAR_RX, SYMBOL, ZONE_RX,
+    ACT_ANAPHOR_RX, DEFINITE_RX, DURING_RX, GROUP_RX, GROUP_SUBJECT_RX, HYPOTHETICAL_RX, PRON_RX, SIMILAR_RX, SYMBOL,
+    ZONE_RX,
     Cand, Ent, _add)
 from diplograph.extract.dates import DateMention
 from diplograph.extract.fields import FieldsMixin
@@ -50,7 +51,16 @@ class ActFinder(FieldsMixin, StatementMixin):
         return [d for d in self.dates if s <= d.start < e and not d.excluded
                 and not any(a <= d.start < b for a, b, _ in zones)]
 
-    def context_states(self) -> list[str]:
+    def context_states(self, form: str = "") -> list[str]:
+        """States a group anaphor means: 'the two countries' -> the last act with two states."""
+        m = re.search(r"\b(two|three|four|five)\b", form)
+        if m:
+            n = ["two", "three", "four", "five"].index(m.group(1)) + 2
+            if self.focus and len(set(self.focus.states)) == n:
+                return list(self.focus.states)
+            prev = next((a for a in reversed(self.acts) if len(set(a.states)) == n and a.type != "Statement"), None)
+            if prev is not None:
+                return list(prev.states)
         return list(self.focus.states) if self.focus else []
 
     def ent_states(self, ents: list[Ent], for_visit: bool = False) -> list[str]:
@@ -61,7 +71,7 @@ class ActFinder(FieldsMixin, StatementMixin):
                     continue
                 _add(out, x.code)
             elif x.kind == "group":
-                _add(out, *self.context_states())
+                _add(out, *self.context_states(x.form))
             elif x.kind == "place" and for_visit:
                 _add(out, x.code)
         return out
@@ -170,6 +180,11 @@ class ActFinder(FieldsMixin, StatementMixin):
                 return None
         if typ == "Agreement" and role == "agreement_noun":
             return None   # nouns only name what a signing verb acts on
+        if role in ("meeting", "meeting_noun", "visit_noun", "call_noun", "visit") and \
+                HYPOTHETICAL_RX.search(self.norm[max(s, ts - 80):ts]):
+            return None   # "ready to host talks", "open to negotiations": no act took place
+        if role == "meeting_noun" and re.search(r"Ⓖ+\s+(?:[\w-]+\s+)?$", ms[max(0, ts - s - 30):ts - s]):
+            return None   # "the NATO summit": its states are not named
         if typ == "Agreement" and role == "sign":
             nouns = [m for _, rx in trigger_patterns("agreement_noun") for m in rx.finditer(self.norm, scope[0], scope[1])]
             if not nouns:

@@ -7,14 +7,19 @@ import re
 from dataclasses import dataclass, field
 
 SYMBOL = {"off": "Ⓞ", "state": "Ⓢ", "place": "Ⓟ", "org": "Ⓖ", "body": "Ⓑ", "group": "Ⓡ", "pron": "Ⓠ"}
-ZONE_RX = re.compile(r"\b(?:(?:only\s+|just\s+)?(?:\w+\s+(?:days?|weeks?|months?)\s+)?(?:after|before)|following|since|prior to|ahead of|while|whereas|when)\b[^,;:]*", re.I)
-DURING_RX = re.compile(r"\b(?:during|amid|on the sidelines of|at the end of|in the course of)\b[^,;:]*", re.I)
-GROUP_RX = re.compile(r"\b(?:the|both|all|these)\s+(?:two|three|four)\s+(?:[\w-]+\s+)?(?:countries|nations|sides|parties|leaders|presidents|counterparts|ministers|states|governments|delegations|armies|heads of state)\b|\bboth (?:[\w-]+ )?(?:countries|sides|nations|leaders|parties|governments)\b|\bthe (?:parties|sides|counterparts|leaders|presidents|heads of state)\b", re.I)
+# a zone runs to the next comma, but not through a list of states ("after Mali, Burkina Faso and Niger signed")
+_UPTO = r"[^,;:]*(?:,\s*(?:and\s+)?Ⓢ[^,;:]*)*"
+ZONE_RX = re.compile(r"\b(?:(?:only\s+|just\s+)?(?:\w+\s+(?:days?|weeks?|months?)\s+)?(?:after|before)|following|since|prior to|ahead of|while|whereas|when)\b" + _UPTO, re.I)
+DURING_RX = re.compile(r"\b(?:during|amid|on the sidelines of|at the end of|in the course of)\b" + _UPTO, re.I)
+GROUP_RX = re.compile(r"\b(?:the|both|all|these)\s+(?:two|three|four|five)\s+(?:[\w-]+\s+)?(?:countries|nations|sides|parties|leaders|presidents|counterparts|ministers|states|governments|delegations|armies|heads of state|mediators)\b|\bboth (?:[\w-]+ )?(?:countries|sides|nations|leaders|parties|governments|ministers|presidents)\b|\bthe (?:parties|sides|counterparts|leaders|presidents|heads of state|(?:foreign |defen[cs]e )?ministers)\b", re.I)
 PRON_RX = re.compile(r"\b(?:he|she|his|her)\b", re.I)
 DEFINITE_RX = re.compile(r"(?:\b(?:the|this|that|these|those|its|their|his|her|such)\s+(?:(?!of\b)[\w-]+\s+){0,3}$)", re.I)
 ACT_ANAPHOR_RX = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:agreement|deal|accord|treaty|declaration|memorandum|exercise|drills|visit|meeting|summit|talks|call)\b", re.I)
 SIMILAR_RX = re.compile(r"\b(?:similar|such|previous|earlier|another)\s+(?:[\w-]+\s+){0,2}$", re.I)
-GROUP_SUBJECT_RX = re.compile(r"\b(?:the|both)\s+(?:(?:two|three)\s+)?(?:[\w-]+\s+)?(?:parties|sides|leaders|presidents|counterparts|ministers|delegations)\b", re.I)
+GROUP_SUBJECT_RX = re.compile(r"\b(?:the|both)\s+(?:(?:two|three)\s+)?(?:[\w-]+\s+)?(?:parties|sides|leaders|presidents|counterparts|ministers|delegations|mediators)\b", re.I)
+# talk about talks is no act: "ready to host talks", "open to negotiations", "preparations for the summit"
+HYPOTHETICAL_RX = re.compile(r"\b(?:ready|willing|prepared|open|offer(?:ed|s|ing)?|propos(?:al|ed|es)|calls? for|called for|push(?:ed|es)? for|readiness|launch(?:ed|es|ing)?|begin(?:ning)?|start(?:ing)?|resum(?:e|ption)|idea of|agenda of|in favou?r of)\s+(?:(?:to|for|of)\s+)?(?:(?:host|hold|organi[sz]e|facilitate|join|resume|start|begin|mediate)\s+)?(?:the\s+|a\s+|an\s+)?(?:new\s+|next\s+|first\s+|upcoming\s+)?(?:round\s+of\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+
 
 
 @dataclass

@@ -62,16 +62,20 @@ def _pub_bounds(published: str | None) -> tuple[dt.date | None, dt.date | None, 
     return None, None, None
 
 
-def _year_for(month: int, day: int | None, pub_last: dt.date | None) -> int | None:
+def _year_for(month: int, day: int | None, pub_last: dt.date | None, future: bool = False) -> int | None:
     """Year of a date written without one: the publication year, or the year before when that
-    would put the date more than two months after publication (news reports the past)."""
+    would put the date more than two months after publication (news reports the past). In a
+    future-tense clause ("will hold ... in June") the date lies on or after publication."""
     if pub_last is None:
         return None
     y = pub_last.year
     try:
         cand = dt.date(y, month, day or 1)
+        end = dt.date(y, month, day or calendar.monthrange(y, month)[1])
     except ValueError:
         return y
+    if future:
+        return y + 1 if end < pub_last - dt.timedelta(days=6) else y
     if (cand - pub_last).days > 62:
         return y - 1
     return y
@@ -95,6 +99,7 @@ PATTERNS = [
     ("dm", re.compile(r"\b" + _D + r"\s+(?:of\s+)?" + MON_RX + r"(?:,?\s+(?P<y>\d{4}))?\b", re.I)),
     ("md", re.compile(r"\b" + MON_RX + r"\s+" + _D + r"(?![\d:])(?:,?\s+(?P<y>\d{4}))?\b", re.I)),
     ("my", re.compile(r"\b(?:(?:early|late|mid|mid-)\s*)?" + MON_RX + r",?\s+(?P<y>\d{4})\b", re.I)),
+    ("m_rel", re.compile(r"\b(?:in|of|since|during|until|till|by|from|through|throughout)\s+(?P<body>(?:(?:early|late|mid)-?\s*)?" + MON_RX + r"\s+(?P<rel>last|this|next)\s+year)\b", re.I)),
     ("m", re.compile(r"\b(?:in|of|since|during|until|till|by|from|through|throughout)\s+(?P<body>(?:(?:early|late|mid)-?\s*)?" + MON_RX + r")\b(?!\s+\d)", re.I)),
     ("y", re.compile(r"\b(?:in|of|since|during|until|by|from|throughout)\s+(?P<body>(?:(?:early|late|mid)-?\s*)?(?P<y>(?:19|20)\d{2}))\b(?![-–/]\d)", re.I)),
     ("wd", re.compile(r"\b(?:(?P<rel>last|this|next|on|past)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
@@ -116,7 +121,7 @@ def find_dates(norm: str, published: str | None) -> list[DateMention]:
         for m in rx.finditer(norm):
             if not free(m.start(), m.end()):
                 continue
-            dm = _resolve(kind, m, pub_first, pub_last, pub_prec)
+            dm = _resolve(kind, m, pub_first, pub_last, pub_prec, _future(norm, m.start()))
             if dm is None:
                 continue
             if kind in ("m", "y"):
@@ -127,6 +132,8 @@ def find_dates(norm: str, published: str | None) -> list[DateMention]:
             found.append(dm)
             taken.append((dm.start, dm.end))
     for dm in found:
+        if dm.first and dm.last and dm.first != dm.last and dm.precision == "day":
+            continue      # "from Jan. 4 to 7", "19-21 May": a range is a whole period, not its start
         before = norm[max(0, dm.start - 40):dm.start].lower()
         if re.search(r"\b(?:until|till|through|to|ending|ends|end on|last until|lasts until)\s+(?:on\s+)?$", before):
             dm.role = "end"
@@ -140,14 +147,14 @@ def find_dates(norm: str, published: str | None) -> list[DateMention]:
     return found
 
 
-def _resolve(kind, m, pub_first, pub_last, pub_prec) -> DateMention | None:
+def _resolve(kind, m, pub_first, pub_last, pub_prec, future: bool = False) -> DateMention | None:
     g = m.groupdict()
     s, e = (m.start("body"), m.end("body")) if g.get("body") else (m.start(), m.end())
     y = int(g["y"]) if g.get("y") else None
     try:
         if kind in ("range_dm", "range_md"):
             mon = _month(g["mon"])
-            y2 = y or _year_for(mon, int(g["d1"]), pub_last)
+            y2 = y or _year_for(mon, int(g["d1"]), pub_last, future)
             a, b = _safe(y2, mon, int(g["d1"])), _safe(y2, mon, int(g["d2"]))
             if not a or not b or b < a:
                 return None
@@ -159,14 +166,21 @@ def _resolve(kind, m, pub_first, pub_last, pub_prec) -> DateMention | None:
             mon = _month(g["mon"])
             if kind == "md" and g["mon"].lower() in MONTH_WORD_NEEDS_CONTEXT and not g["mon"][0].isupper():
                 return None
-            y2 = y or _year_for(mon, int(g["d"]), pub_last)
+            y2 = y or _year_for(mon, int(g["d"]), pub_last, future)
             d = _safe(y2, mon, int(g["d"]))
             return DateMention(s, e, d, d, "day", explicit_year=y is not None) if d else None
+        if kind == "m_rel":
+            mon = _month(g["mon"])
+            if pub_last is None:
+                return None
+            y2 = pub_last.year + {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
+            return DateMention(s, e, dt.date(y2, mon, 1), dt.date(y2, mon, calendar.monthrange(y2, mon)[1]),
+                               "month", explicit_year=True)
         if kind in ("my", "m"):
             mon = _month(g["mon"])
             if kind == "my" and g["mon"].lower() in MONTH_WORD_NEEDS_CONTEXT and not g["mon"][0].isupper():
                 return None
-            y2 = y or _year_for(mon, None, pub_last)
+            y2 = y or _year_for(mon, None, pub_last, future)
             if y2 is None:
                 return None
             return DateMention(s, e, dt.date(y2, mon, 1), dt.date(y2, mon, calendar.monthrange(y2, mon)[1]),
@@ -181,6 +195,8 @@ def _resolve(kind, m, pub_first, pub_last, pub_prec) -> DateMention | None:
             delta = (pub_last.weekday() - wd) % 7
             if rel == "next":
                 d = pub_last + dt.timedelta(days=(wd - pub_last.weekday()) % 7 or 7)
+            elif future and rel != "last":
+                d = pub_last + dt.timedelta(days=(wd - pub_last.weekday()) % 7)
             elif rel == "last" and delta == 0:
                 d = pub_last - dt.timedelta(days=7)
             else:
@@ -225,3 +241,14 @@ def _relative(w, s, e, pub_first, pub_last, pub_prec) -> DateMention | None:
         return None
     monday = pub_last - dt.timedelta(days=pub_last.weekday()) + dt.timedelta(weeks=shift)
     return DateMention(s, e, monday, monday + dt.timedelta(days=6), "day", explicit_year=False)
+
+
+FUTURE_RX = re.compile(r"\b(?:will|shall|is to|are to|is due|are due|due to|scheduled|expected to|plans? to|"
+                       r"set to|to be held|upcoming|forthcoming|intends? to|would)\b", re.I)
+
+
+def _future(norm: str, pos: int) -> bool:
+    """Is the clause before pos in the future tense ("will hold ... in June")?"""
+    start = max(norm.rfind(". ", 0, pos), norm.rfind(";", 0, pos), norm.rfind("\n", 0, pos), pos - 160, 0)
+    window = norm[start:pos]
+    return bool(FUTURE_RX.search(window)) and not re.search(r"\b(?:had been|was|were) (?:expected|scheduled|due)\b", window)

@@ -12,6 +12,9 @@ import re
 
 from diplograph.extract.candidates import _add
 
+NOT_OWN_DATE_RX = re.compile(r"\b(?:cancel(?:l)?ed|postponed|called off|suspended|put off|announced|confirmed|"
+                             r"reported|said|revealed)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
+
 
 class FieldsMixin:
     # ------------------------------------------------------------------ fields
@@ -49,6 +52,9 @@ class FieldsMixin:
 
     def date(self, c: Cand, dates, ts, zones, zone):
         usable = [d for d in dates if d.first or d.offset]
+        if c.type != "Statement":
+            # "was cancelled on Monday", "the ministry announced on Friday": not the act's own date
+            usable = [d for d in usable if not NOT_OWN_DATE_RX.search(self.norm[max(0, d.start - 40):d.start])]
         if c.type == "Statement":
             usable = [d for d in usable if not (c.scope[0] <= d.start < c.scope[1] and self._in_content(c, d.start))]
         explicit = [d for d in usable if d.first and (d.precision in ("day", "month") or d.explicit_year) and d.explicit_year is not None]
@@ -83,11 +89,26 @@ class FieldsMixin:
             if weak_rel and c.type != "Statement":
                 d = weak_rel[0]
                 c.first, c.last, c.precision = d.first, d.last, d.precision
+        if c.type == "OfficialVisit" and c.first and c.precision == "day" and c.first == c.last:
+            self._span_days(c, ts)
         offs = [d for d in self.dates if d.offset is not None and c.sent[0] <= d.start < c.sent[1]]
         if offs and c.first is None and zone is None:
             c.pending_offset = (offs[0].end, offs[0].offset)   # resolved against the act named after it
         if c.first is None and self.focus is not None and re.search(r"\b(?:on )?the same day\b", self.norm[c.sent[0]:c.sent[1]], re.I):
             c.links.append(("offset", self.focus, 0))
+
+    def _span_days(self, c: Cand, ts: int) -> None:
+        """'a two-day working visit' dated by its start runs two days; one dated by its end
+        ('concluded on Wednesday a two-day visit') ran the days before."""
+        clause = self.norm[c.scope[0]:c.scope[1]]
+        m = re.search(r"\b(two|three|four|five|six|seven|2|3|4|5|6|7)[- ]days?\b", clause, re.I)
+        if not m:
+            return
+        n = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}.get(m.group(1).lower()) or int(m.group(1))
+        if re.search(r"\b(?:concluded|concludes|ended|ends|wrapped up|completed|wound up)\b", self.norm[max(c.scope[0], ts - 60):ts + 40], re.I):
+            c.first = c.last - dt.timedelta(days=n - 1)
+        else:
+            c.last = c.first + dt.timedelta(days=n - 1)
 
     def _in_content(self, c: Cand, pos: int) -> bool:
         return any(a <= pos < b for a, b in c.content)

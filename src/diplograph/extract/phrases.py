@@ -318,7 +318,8 @@ class TitleParser:
             if not t.cap or not t.text[:1].isalpha() or j in self.masked or j in self.state_at:
                 break
             initials = re.fullmatch(r"(?:[A-Z]\.){2,}", t.text) is not None
-            if w in NOT_NAMES or (self.is_title_word(j) and w not in ("major", "amir", "emir")) or \
+            given = w in ("said", "says") and j == i and j + 1 < self.n and self.toks[j + 1].cap   # "Said Harthy"
+            if w in NOT_NAMES and not given or (self.is_title_word(j) and w not in ("major", "amir", "emir")) or \
                     t.text.isupper() and len(t.text) > 1 and caps == 0 and len(t.text) <= 4 and not initials:
                 break
             if initials and not (j + 1 < self.n and self.toks[j + 1].cap and self.gap(j) == " "):

@@ -46,6 +46,12 @@ class StatementMixin:
                 content = (s, speaker_ents[0].start)   # "..., the Defence Ministry has reported."
             else:
                 content = (te, e)
+                # "said on Wednesday that ...", "told reporters on Monday": the date of the saying
+                near = next((d for d in self.dates if te <= d.start < te + 30 and re.fullmatch(
+                    r"\s*(?:[\w-]+\s+)?(?:on|last|this|earlier|late|early)?\s*", self.norm[te:d.start])), None)
+                if near is not None:
+                    tail2 = re.match(r"\s*(?:evening|morning|afternoon|night)?\s*(?:that\b)?", self.norm[near.end:e])
+                    content = (near.end + (tail2.end() if tail2 else 0), e)
         if not speaker_ents:
             return None
         if any(x.kind == "group" for x in speaker_ents):
