@@ -70,7 +70,7 @@ def extract(doc: Document) -> Extraction:
         locative = bool(re.search(r"\b(?:in|at)\s+(?:the\s+)?$", norm[max(0, m.start - 8):m.start]))
         ents.append(Ent(m.start, m.end, m.kind, m.code, None, m.form, m.geonameid, locative))
         taken.append((m.start, m.end))
-    _bodies(norm, ents, taken, free)
+    _bodies(norm, ents, taken, free, home[0] if home else None)
     _places(norm, toks, ents, taken, free, lookup_city)
     from diplograph.extract.acts import GROUP_RX, PRON_RX
     for m in GROUP_RX.finditer(norm):
@@ -100,10 +100,11 @@ def extract(doc: Document) -> Extraction:
                       states=states, places=places)
 
 
-def _bodies(norm, ents, taken, free) -> None:
-    """'the Azerbaijani Ministry of Defense', 'the Georgian MFA', 'the Defence Ministry'."""
+def _bodies(norm, ents, taken, free, home: str | None = None) -> None:
+    """'the Azerbaijani Ministry of Defense', 'the Georgian MFA', 'the Defence Ministry'. A body
+    without a state word is the document's home state's ('the Ministry said' in its press release)."""
     from diplograph.extract.acts import Ent
-    rx = re.compile(r"\b(?:Ministry of (?:the )?[A-Z][\w]+(?: [A-Z][\w]+| Affairs)?|(?:[A-Z][\w]+ )?Ministry|MFA|Presidency|Foreign Office|Government|Embassy|Armed Forces)\b")
+    rx = re.compile(r"\b(?:(?:Ministry|Department) of (?:the )?[A-Z][\w]+(?: [A-Z][\w]+| Affairs)?|(?:[A-Z][\w]+ )?Ministry|MFA|Presidency|Foreign Office|Government|Embassy|Armed Forces)\b")
     states = [x for x in ents if x.kind == "state"]
     for m in rx.finditer(norm):
         if not free(m.start(), m.end()):
@@ -111,7 +112,7 @@ def _bodies(norm, ents, taken, free) -> None:
         prev = next((x for x in reversed(states) if x.end <= m.start() and
                      re.fullmatch(r"(?:\s*(?:'s|’s))?\s*", norm[x.end:m.start()])), None)
         start = prev.start if prev else m.start()
-        code = prev.code if prev else None
+        code = prev.code if prev else home
         if prev:
             ents.remove(prev)
             taken.remove((prev.start, prev.end))

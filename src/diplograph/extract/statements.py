@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import re
 
-from diplograph.extract.lexicon import trigger_patterns
+from diplograph.extract.lexicon import trigger_patterns, triggers
 
-from diplograph.extract.candidates import GROUP_SUBJECT_RX, _add
+from diplograph.extract.candidates import GROUP_SUBJECT_RX, HYPOTHETICAL_RX, _add
+
+
+REPORTED_ROLES = {"visit", "visit_noun", "meeting", "weak_meeting", "call", "sign", "exercise"}
+HELD_RX = re.compile(r"\b(?:held|hold|holds|holding|conducted|conduct|staged|carried out)\s+(?:a |an |the |their )?(?:[\w\"“”-]+\s+){0,4}$", re.I)
 
 
 class StatementMixin:
@@ -54,24 +58,31 @@ class StatementMixin:
                     content = (near.end + (tail2.end() if tail2 else 0), e)
         if not speaker_ents:
             return None
-        if any(x.kind == "group" for x in speaker_ents):
-            return None        # a readout of what the parties did belongs to their act
+        group = next((x for x in speaker_ents if x.kind == "group"), None)
         c.content = [content]
         content_zones.append(content)
         text = self.norm[content[0]:content[1]]
         mtext = ms[content[0] - s:content[1] - s]
         future = re.search(r"\b(?:will|shall|is to|are to|set to|scheduled|to be held|expected to|plans? to)\b", text, re.I)
-        reported_acts = [t for t, rx in trigger_patterns("visit") + trigger_patterns("visit_noun") +
-                         trigger_patterns("meeting") + trigger_patterns("weak_meeting") + trigger_patterns("call")
-                         if rx.search(mtext)]
-        if reported_acts and not future:
-            return None        # a comment on (or readout of) a visit/meeting is part of it
+        subs = [(a - content[0], b - content[0]) for a, b, k in zones if k == "sub"]
+        reported = [m for _, role, rx, _ in triggers() if role in REPORTED_ROLES for m in rx.finditer(mtext)
+                    if not any(a <= m.start() < b for a, b in subs)
+                    and not HYPOTHETICAL_RX.search(text[max(0, m.start() - 80):m.start()])
+                    # an exercise is reported when held ("will hold the joint exercise"), commented on otherwise
+                    and (role != "exercise" or HELD_RX.search(text[max(0, m.start() - 50):m.start()]))]
+        if reported and not future:
+            return None        # reporting another act (a visit, talks, a signing, an exercise) is that act
         own = [t for t, rx in trigger_patterns("joint") + trigger_patterns("sign") if rx.search(mtext)]
         if own and re.search(r"\b(?:we|I)\b", text):
             return None        # "we agreed ...": the speaker's own act, extracted as that act
         if GROUP_SUBJECT_RX.search(text) and not future:
             return None
         speakers: list[str] = []
+        if group is not None:
+            # "Both ministers called on Venezuela": the parties of the act in focus, about a third state
+            _add(speakers, *self.context_states(group.form))
+            if self.focus is not None and set(self.focus.states) <= set(speakers):
+                _add(c.persons, *self.focus.persons)
         for x in speaker_ents:
             if x.kind in ("off", "state", "body", "pron") and x.code:
                 _add(speakers, x.code)
@@ -79,15 +90,15 @@ class StatementMixin:
                 _add(c.persons, x.person)
         content_ents = [x for x in sent_ents if content[0] <= x.start < content[1]]
         about = [st for st in self.ent_states(content_ents) if st not in speakers]
+        if group is not None and not about:
+            return None        # a readout of what the parties did belongs to their act
         anaphor = re.search(r"\b(?:the|this|that|these|both)\s+(?:two\s+)?(?:[\w-]+\s+)?(?:countries|nations|sides|exercises?|drills?|visit|agreement|deal|meeting|talks|summit|declaration|memorandum|call)\b|\bbilateral\b|\bjoint\b", text, re.I)
         if anaphor and self.focus and not about:
             ctx = [st for st in self.focus.states if st not in speakers]
             if len(ctx) < len(self.focus.states) or not speakers:
                 _add(about, *ctx)
-        if not speakers and about:
-            speakers = []
-        if not about or (not speakers and len(about) < 2):
-            return None
+        if not about or not speakers:
+            return None        # "an expert told EFE": no state speaks
         c.speakers = speakers
         c.about = about
         c.states = sorted(set(speakers) | set(about))
@@ -98,6 +109,10 @@ class StatementMixin:
         self.date(c, own, ts, [z for z in zones if not (content[0] <= z[0] < content[1])], None)
         if c.precision == "year" and not c.explicit_date:
             c.first = c.last = c.precision = None
+        f = self.focus
+        if c.first is None and f is not None and f.first and f.precision == "day" and f.first == f.last and \
+                set(c.persons) & set(f.persons):
+            c.first, c.last, c.precision = f.first, f.last, f.precision   # said at the talks just reported
         c.rule = "Statement:" + ("quote" if content[1] <= ts else "verb")
         c.confidence = 0.55
         c.split_speakers = len(speaker_ents) > 1 and all(x.kind == "state" and x.form == "name" for x in speaker_ents)
