@@ -88,7 +88,9 @@ def extract(doc: Document) -> Extraction:
 
     dates = find_dates(norm, doc.published)
     pub_first, pub_last, _ = _pub_bounds(doc.published)
-    cands = ActFinder(text, norm, sents, ents, dates, pub_first, pub_last).run()
+    finder2 = ActFinder(text, norm, sents, ents, dates, pub_first, pub_last)
+    finder2.posts = {o.name: o.post for o in officials if o.post}
+    cands = finder2.run()
     acts = [_record(c, text) for c in merge(cands)]
 
     states = sorted({m.code for m in mentions if m.kind == "state" and m.code})

@@ -29,6 +29,9 @@ from diplograph.extract.lexicon import trigger_patterns, triggers
 from diplograph.extract.statements import StatementMixin
 
 
+VISIT_VERB_GAP_RX = re.compile(r",?\s*(?:who\s+)?(?:(?:is|was|has|have|had|will|also|today|then)\s+)*(?:concluded|concludes|began|begins|started|starts|paid|pays|paying|made|makes|making|undert(?:ook|akes|aking)|completed|ended|wrapped up)\b[^,;.]{0,50}", re.I)
+
+
 class ActFinder(FieldsMixin, StatementMixin):
     def __init__(self, text: str, norm: str, sentences, ents: list[Ent], dates: list[DateMention],
                  published: dt.date | None, pub_last: dt.date | None):
@@ -38,6 +41,7 @@ class ActFinder(FieldsMixin, StatementMixin):
         self.dates = dates
         self.pub_last = pub_last
         self.acts: list[Cand] = []
+        self.posts: dict[str, str] = {}      # official name -> principal post
         self.focus: Cand | None = None
         self.planned = trigger_patterns("planned")
         self.negated = trigger_patterns("negated")
@@ -180,6 +184,11 @@ class ActFinder(FieldsMixin, StatementMixin):
                 return None
         if typ == "Agreement" and role == "agreement_noun":
             return None   # nouns only name what a signing verb acts on
+        if typ == "OfficialVisit" and role == "host":
+            guest = next((x for x in self.ents if x.start >= te and x.kind == "off"), None)
+            if guest is not None and guest.start - te < 60 and (self.posts.get(guest.person) or "").startswith(("Ambassador", "Chargé")):
+                typ, role = "Meeting", "meeting"    # a courtesy call by an envoy posted there: no visit
+                c.type, c.role, c.rule = typ, role, "Meeting:courtesy-call"
         if role in ("meeting", "meeting_noun", "visit_noun", "call_noun", "visit") and \
                 HYPOTHETICAL_RX.search(self.norm[max(s, ts - 80):ts]):
             return None   # "ready to host talks", "open to negotiations": no act took place
@@ -298,6 +307,11 @@ class ActFinder(FieldsMixin, StatementMixin):
         left = [x for x in ents if x.end <= ts and re.fullmatch(r"\s*(?:'s|’s)?(?:\s+[\w-]+){0,3}\s*", self.norm[x.end:ts])
                 and (self.norm[x.end:x.end + 2] in ("'s", "’s") or x.kind == "pron" or self.norm[x.end:ts].strip() == "")]
         left = left[-1:] if left else []
+        if not left:
+            # "X, ..., concluded on Wednesday a two-day official visit to Y": the subject of the verb
+            subj = [x for x in ents if x.end <= ts and x.kind in ("off", "state", "pron") and
+                    VISIT_VERB_GAP_RX.fullmatch(self.norm[x.end:ts])]
+            left = subj[-1:]
         tail = self.norm[te:min(len(self.norm), te + 200)]
         m = re.match(r"[^,;.]*?(?=[,;.]|\s(?:shows?|showed|suggests?|reveals?|indicates?|means|is|was|were|are|took|takes|has|have|had|can|could|will|would|demonstrates?|came|comes)\b|$)", tail)
         right_end = te + (m.end() if m else 0)

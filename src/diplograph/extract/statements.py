@@ -18,6 +18,11 @@ REPORTED_ROLES = {"visit", "visit_noun", "meeting", "weak_meeting", "call", "sig
 HELD_RX = re.compile(r"\b(?:held|hold|holds|holding|conducted|conduct|staged|carried out)\s+(?:a |an |the |their )?(?:[\w\"“”-]+\s+){0,4}$", re.I)
 
 
+# between a state or capital and its speech verb: "Baku said", "The UAE also strongly condemned",
+# "Tehran, in a statement, warned", "Mexico's Foreign Ministry said"
+METONYM_GAP_RX = re.compile(r"(?:'s|’s)?\s*(?:,[^,]{0,40},)?\s*(?:(?:has|have|had|also|again|once again|then|on \w+|[\w]+ly)\s+)*", re.I)
+
+
 class StatementMixin:
     def statement(self, c: Cand, ts, te, s, e, zones, ms, content_zones):
         low = self.norm[ts:te].lower()
@@ -34,12 +39,15 @@ class StatementMixin:
                 speaker_ents = [last]
                 # coordinated speakers: "Turkey and Pakistan", "Turkish and Azerbaijani sides"
                 k = len(prior) - 2
-                while k >= 0 and re.fullmatch(r"\s*(?:,|and|, and)\s*", self.norm[prior[k].end:speaker_ents[0].start]):
+                while k >= 0 and re.fullmatch(r"\s*(?:,|and|, and)\s*", self.norm[prior[k].end:speaker_ents[0].start]) \
+                        and (prior[k].kind == "off") == (speaker_ents[0].kind == "off"):
                     speaker_ents.insert(0, prior[k])
                     k -= 1
                 gap = self.norm[last.end:ts]
                 if re.search(r"[.;]", gap) or len(gap) > 120:
                     speaker_ents = []
+                elif (last.kind == "place" or last.kind == "state" and last.form == "capital") and not METONYM_GAP_RX.fullmatch(gap):
+                    speaker_ents = []   # "an expert at a Lima university told": the city does not speak
             quote = re.match(r"\s*[“\"]", self.norm[s:s + 3])
             q_end = max(self.norm.rfind("”", s, ts), self.norm.rfind('"', s + 1, ts))
             tail = self.norm[te:e]

@@ -1,0 +1,157 @@
+"""General act and date patterns, each shown on own sentences (not from any corpus)."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import d
+
+
+def acts(ex, typ=None):
+    return [a for a in ex.acts if typ is None or a.type == typ]
+
+
+def one(ex, typ):
+    found = acts(ex, typ)
+    assert len(found) == 1, [(a.type, a.states, a.start) for a in ex.acts]
+    return found[0]
+
+
+# ------------------------------------------------------------------ dates
+def test_weekday_beside_the_speech_verb_dates_the_statement(run):
+    ex = run("Chilean Foreign Minister Rosa Vidal said on Wednesday that Bolivia must withdraw its troops.",
+             published="2024-03-15")   # a Friday
+    s = one(ex, "Statement")
+    assert s.start == d("2024-03-13") and s.states == ["BOL", "CHL"]
+
+
+def test_future_month_resolves_forward(run):
+    ex = run("The navies of Norway and Denmark will hold a joint exercise in the North Sea in June.",
+             published="2025-02-10")
+    x = one(ex, "MilitaryExercise")
+    assert (x.start, x.end, x.status) == (d("2025-06-01"), d("2025-06-30"), "planned")
+
+
+def test_month_last_year(run):
+    ex = run("Ghana and Togo signed a border agreement in Lome in March last year.", published="2024-08-20")
+    a = one(ex, "Agreement")
+    assert (a.start, a.end) == (d("2023-03-01"), d("2023-03-31"))
+
+
+def test_range_is_the_period_of_the_visit(run):
+    ex = run("BRASILIA, Jan. 9 (Wire) -- Peruvian Foreign Minister Luis Vega, who is paying an official visit "
+             "to Brazil from Jan. 8 to 11, held talks here Tuesday with Brazilian Foreign Minister Ana Costa.",
+             published="2024-01-09")
+    v = one(ex, "OfficialVisit")
+    assert (v.start, v.end) == (d("2024-01-08"), d("2024-01-11"))
+
+
+def test_n_day_visit_concluded_on_a_weekday(run):
+    ex = run("Lima, 12 April 2024. The Minister of Foreign Affairs, Luis Vega, concluded on Thursday a three-day "
+             "official visit to Ecuador.", published="2024-04-12")
+    v = one(ex, "OfficialVisit")
+    assert (v.start, v.end) == (d("2024-04-09"), d("2024-04-11"))
+    assert v.states == ["ECU", "PER"]
+
+
+def test_arrived_on_weekday_for_two_day_visit(run):
+    ex = run("Greek Foreign Minister Nikos Pappas arrived in Nicosia on Sunday for a two-day working visit.",
+             published="2025-03-04")
+    v = one(ex, "OfficialVisit")
+    assert (v.start, v.end) == (d("2025-03-02"), d("2025-03-03"))
+
+
+def test_cancellation_day_is_not_the_meetings_day(run):
+    ex = run("A meeting of Chilean Foreign Minister Rosa Vidal with Peruvian Foreign Minister Luis Vega planned for "
+             "20 March was cancelled on Monday.", published="2024-03-19")
+    m = one(ex, "Meeting")
+    assert m.status == "reported-not-happened" and m.start == d("2024-03-20")
+
+
+# ------------------------------------------------------------------ acts that are not acts
+def test_talk_about_talks_is_no_meeting(run):
+    ex = run("Norway is ready to host a new round of talks between Caracas and Bogota, Norwegian Foreign "
+             "Minister Eva Lund said on Monday.", published="2024-03-12")
+    assert acts(ex, "Meeting") == []
+    s = one(ex, "Statement")
+    assert s.states == ["COL", "NOR", "VEN"]
+
+
+def test_organisation_summit_without_states_is_no_meeting(run):
+    ex = run("The ministers of Latvia and Estonia discussed preparations for the NATO summit in Vilnius.")
+    assert acts(ex, "Meeting") == []
+
+
+def test_reported_signing_is_not_a_statement(run):
+    ex = run("Peru and Ecuador signed on Tuesday a fisheries agreement, the Peruvian Foreign Ministry reported.",
+             published="2024-03-14")
+    assert [a.type for a in ex.acts] == ["Agreement"]
+
+
+def test_expert_without_state_is_no_statement(run):
+    ex = run("Peru and Ecuador signed a fisheries agreement on 12 March. Economist Ana Ruiz of a Lima "
+             "university told reporters that the agreement was weak.", published="2024-03-14")
+    assert acts(ex, "Statement") == []
+
+
+def test_phone_call_received_is_not_a_visit(run):
+    ex = run("Omani Foreign Minister Said Harthy received a phone call on Monday from Iranian Foreign Minister "
+             "Reza Karimi.", published="2024-03-12")
+    assert [a.type for a in ex.acts] == ["PhoneCall"]
+
+
+# ------------------------------------------------------------------ acts in other shapes
+def test_courtesy_call_by_an_ambassador_is_a_meeting(run):
+    ex = run("Foreign Minister Maya Thapa received the Ambassador of Japan to Nepal, Kenji Ito, on Monday.",
+             published="2024-03-12")
+    m = one(ex, "Meeting")
+    assert m.states == ["JPN", "NPL"] and acts(ex, "OfficialVisit") == []
+
+
+def test_is_in_the_capital_on_a_visit(run):
+    ex = run("Kyrgyz President Almaz Bekov, who is in Astana on a two-day state visit that began on Tuesday, "
+             "met Kazakh President Arman Nurlanov.", published="2024-10-09")
+    v = one(ex, "OfficialVisit")
+    assert v.states == ["KAZ", "KGZ"] and (v.start, v.end) == (d("2024-10-08"), d("2024-10-09"))
+    assert acts(ex, "Meeting") == []
+
+
+def test_spent_days_in_the_capital(run):
+    ex = run("Japanese Defence Minister Taro Sato spent three days in Manila from 4-6 May.", published="2024-05-10")
+    v = one(ex, "OfficialVisit")
+    assert v.states == ["JPN", "PHL"] and (v.start, v.end) == (d("2024-05-04"), d("2024-05-06"))
+
+
+def test_exercise_without_the_usual_noun(run):
+    ex = run("On Tuesday, naval units of Vietnam, India and Japan conducted a maritime cooperative activity in the "
+             "South China Sea.", published="2024-03-14")
+    x = one(ex, "MilitaryExercise")
+    assert x.states == ["IND", "JPN", "VNM"] and x.start == d("2024-03-12")
+
+
+def test_named_exercise_that_brought_troops_together(run):
+    ex = run("Steel Lance 2024, held from 3 to 9 June, brought together 4,000 Polish and Lithuanian troops.",
+             published="2024-07-01")
+    x = one(ex, "MilitaryExercise")
+    assert x.states == ["LTU", "POL"] and (x.start, x.end) == (d("2024-06-03"), d("2024-06-09"))
+
+
+def test_group_speakers_speak_for_the_act_in_focus_about_a_third_state(run):
+    ex = run("On 3 May, Chilean Foreign Minister Rosa Vidal held talks in Lima with Peruvian Foreign Minister "
+             "Luis Vega. Both ministers called on Bolivia to reopen the border.", published="2024-05-04")
+    s = one(ex, "Statement")
+    assert s.states == ["BOL", "CHL", "PER"]
+
+
+def test_two_countries_means_the_last_pair(run):
+    ex = run("Chinese Foreign Minister Li Wen held talks with Lao Foreign Minister Somsak Vong on 5 March. "
+             "The foreign ministers of China, Laos and Vietnam will meet in Hanoi in June. "
+             "The armed forces of the two countries held a joint exercise in May last year.",
+             published="2024-03-06")
+    x = one(ex, "MilitaryExercise")
+    assert x.states == ["CHN", "LAO"]
+
+
+def test_state_list_after_a_subordinate_conjunction(run):
+    ex = run("A year after Chad, Niger and Mali signed a defence charter in Niamey on 3 May 2023, the pact is "
+             "still alive.", published="2024-05-04")
+    a = one(ex, "Agreement")
+    assert a.states == ["MLI", "NER", "TCD"]
