@@ -155,3 +155,24 @@ def test_state_list_after_a_subordinate_conjunction(run):
              "still alive.", published="2024-05-04")
     a = one(ex, "Agreement")
     assert a.states == ["MLI", "NER", "TCD"]
+
+
+def test_the_minister_is_the_minister_named_before(run):
+    ex = run("Kathmandu, 12 March 2024. Hon. Dr. Maya Thapa, Minister for Foreign Affairs, received H.E. Mr. "
+             "Kenji Ito, Ambassador of Japan to Nepal, today. The Minister expressed Nepal's appreciation for "
+             "Japan's support.", published="2024-03-12")
+    s = one(ex, "Statement")
+    assert s.states == ["JPN", "NPL"] and s.persons == ["Maya Thapa"]
+
+
+def test_initials_do_not_end_a_sentence(run):
+    ex = run("Prime Minister R.K. Sharma Adhikari of Nepal will pay an official visit to Bhutan.")
+    v = one(ex, "OfficialVisit")
+    assert v.states == ["BTN", "NPL"] and v.status == "planned"
+
+
+def test_a_signing_by_two_named_people_is_not_a_reference(run):
+    ex = run("Kathmandu, 12 March 2024. Foreign Secretary Ms. Rita Karki and the Ambassador of Japan, Kenji "
+             "Ito, signed a memorandum of understanding on disaster relief today.", published="2024-03-12")
+    a = one(ex, "Agreement")
+    assert a.states == ["JPN", "NPL"] and a.start == d("2024-03-12")

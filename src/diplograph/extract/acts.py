@@ -29,6 +29,15 @@ from diplograph.extract.lexicon import trigger_patterns, triggers
 from diplograph.extract.statements import StatementMixin
 
 
+def definite(before: str) -> bool:
+    """'the exercise', 'these visits' (an act named before) - but not 'the Ambassador signed a memorandum'."""
+    m = DEFINITE_RX.search(before)
+    if not m:
+        return False
+    ind = re.search(r"\b(?:a|an|two|three|several)\s+(?:[\w-]+\s+){0,3}$", before, re.I)
+    return not (ind and ind.start() > m.start())
+
+
 VISIT_VERB_GAP_RX = re.compile(r",?\s*(?:who\s+)?(?:(?:is|was|has|have|had|will|also|today|then)\s+)*(?:concluded|concludes|began|begins|started|starts|paid|pays|paying|made|makes|making|undert(?:ook|akes|aking)|completed|ended|wrapped up)\b[^,;.]{0,50}", re.I)
 
 
@@ -206,7 +215,7 @@ class ActFinder(FieldsMixin, StatementMixin):
                 # "the Joint Declaration": a capitalised document title names one document
                 m2 = re.search(r"((?:[A-Z][\w'’-]*\s+){0,4})$", self.text[max(s, noun.start() - 60):noun.start()])
                 c.name = " ".join((m2.group(1) + noun.group()).split()) if m2 else noun.group()
-            if DEFINITE_RX.search(self.norm[max(s, noun.start() - 40):noun.start()]) and not c.name:
+            if definite(self.norm[max(s, noun.start() - 40):noun.start()]) and not c.name:
                 c.weak = True
         if typ == "Agreement" and role == "joint":
             after = self.norm[te:te + 30].lower()
@@ -220,7 +229,7 @@ class ActFinder(FieldsMixin, StatementMixin):
             noun_text = low.strip()
             c.plural = bool(re.search(r"(?:visits|trips|meetings|exercises|drills|talks|negotiations|consultations|decisions|maneuvers|manoeuvres|games)\b", noun_text))
             if role != "visit_noun" or not re.match(r"(?:'s|’s)", low):
-                if DEFINITE_RX.search(self.norm[max(s, ts - 40):ts]) and not re.search(r"(?:'s|’s)\s*$", self.norm[max(s, ts - 5):ts]):
+                if definite(self.norm[max(s, ts - 40):ts]) and not re.search(r"(?:'s|’s)\s*$", self.norm[max(s, ts - 5):ts]):
                     c.weak = True
             if typ == "MilitaryExercise":
                 c.name = self.proper_name(ts)

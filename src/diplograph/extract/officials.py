@@ -56,6 +56,9 @@ STATE_OFFICES = {"minister", "president", "ambassador", "chancellor", "premier",
                  "emir", "amir", "sultan", "spokesperson", "spokesman", "spokeswoman", "consul"}
 
 
+POST_EQUIVALENTS = {"Head of State": ("President", "King", "Emir", "Amir", "Sultan"), "Leader": ("President",)}
+
+
 class OfficialFinder(TitleParser):
     """One pass over a document's tokens; see the module docstring for the patterns."""
 
@@ -345,9 +348,22 @@ class OfficialFinder(TitleParser):
         assign_states(self, sentences, home, strong, mentions)
         # title-only mentions: same state and post as exactly one person
         for s, e, states, post in self.titles:
+            if any(a <= s < b for a, b in taken):
+                continue
             cands = [idx for idx, p in enumerate(self.persons)
                      if any(po == post for po, _ in p.posts) and (not states or p.state in states)]
-            if len(cands) == 1 and not any(a <= s < b for a, b in taken):
+            if not cands:
+                # "the Minister" for the Minister of Foreign Affairs, "the Ambassador" for the
+                # Ambassador to Nepal, "the Head of State" for the President: the one named last
+                same = {post, *POST_EQUIVALENTS.get(post, ())}
+                loose = [idx for idx, p in enumerate(self.persons) if p.first < s and (not states or p.state in states)
+                         and any(po in same or po.startswith(post + " ") for po, _ in p.posts)]
+                last = {}
+                for m in self.mentions:
+                    if m.official in loose and m.start < s:
+                        last[m.official] = max(last.get(m.official, -1), m.start)
+                cands = [max(last, key=last.get)] if last else []
+            if len(cands) == 1:
                 self.mentions.append(OfficialMention(s, e, cands[0], "title"))
         officials = []
         for p in self.persons:

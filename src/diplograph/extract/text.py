@@ -15,7 +15,8 @@ ABBREV = {"gen", "lt", "col", "maj", "brig", "adm", "dr", "mr", "mrs", "ms", "st
           "sgt", "capt", "cmdr", "gov", "sen", "rep", "pres", "prof", "jr", "sr", "inc", "co",
           "corp", "ltd", "vs", "etc", "approx", "dept", "est", "fig", "jan", "feb", "mar", "apr",
           "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "h.e", "e.g", "i.e", "u.s",
-          "u.k", "u.n", "e.u", "a.m", "p.m", "mt", "ft", "hon", "amb"}
+          "u.k", "u.n", "e.u", "a.m", "p.m", "mt", "ft", "hon", "amb", "md", "mohd", "h.h", "sh",
+          "messrs", "excl", "cdr", "cmdre", "gen", "supt", "insp", "capt"}
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,8 @@ def _is_abbrev(text: str, dot: int) -> bool:
     word = m.group(1).lower().strip(".")
     if word in ABBREV:
         return True
+    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word) and text[dot - 1].isupper():
+        return True      # initials: "K.P. Sharma Oli"
     # single capital letter: an initial ("Antony J. Blinken")
     return len(word) == 1 and text[dot - 1].isupper()
 
