@@ -176,3 +176,31 @@ def test_a_signing_by_two_named_people_is_not_a_reference(run):
              "Ito, signed a memorandum of understanding on disaster relief today.", published="2024-03-12")
     a = one(ex, "Agreement")
     assert a.states == ["JPN", "NPL"] and a.start == d("2024-03-12")
+
+
+def test_honorific_he_and_his_highness_are_not_pronouns(run):
+    ex = run("Doha, 6 February 2025 - The Amir received a phone call today from Iranian President Ali Karimi. "
+             "On Wednesday, HE the Prime Minister Sheikh Nasser bin Ali Al-Thani met in Doha with Egyptian "
+             "Foreign Minister Omar Hassan.", published="2025-02-06")
+    m = one(ex, "Meeting")
+    assert m.states == ["EGY", "QAT"]
+
+
+def test_visit_of_x_apposition_to_y(run):
+    ex = run("The ministers discussed the upcoming state visit of the President of Chile, Rosa Vidal, to Peru, "
+             "which is scheduled for 20-21 June.", published="2024-05-30")
+    v = one(ex, "OfficialVisit")
+    assert v.states == ["CHL", "PER"] and v.status == "planned" and v.start == d("2024-06-20")
+
+
+def test_received_a_new_impetus_after_is_no_hosting(run):
+    ex = run("Relations between Chile and Peru received a new impetus after President Rosa Vidal's state visit "
+             "to Peru in June 2022.", published="2024-05-30")
+    assert [a.type for a in ex.acts] == ["OfficialVisit"]
+
+
+def test_meeting_today_is_not_part_of_a_planned_visit(run):
+    ex = run("Kathmandu, 22 August 2024. Foreign Minister Maya Thapa received the Ambassador of India to Nepal, "
+             "Ravi Menon, today. The Ambassador conveyed that Prime Minister Hari Koirala of Nepal will pay an "
+             "official visit to India.", published="2024-08-22")
+    assert sorted(a.type for a in ex.acts) == ["Meeting", "OfficialVisit"]

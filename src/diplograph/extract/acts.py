@@ -324,6 +324,14 @@ class ActFinder(FieldsMixin, StatementMixin):
         tail = self.norm[te:min(len(self.norm), te + 200)]
         m = re.match(r"[^,;.]*?(?=[,;.]|\s(?:shows?|showed|suggests?|reveals?|indicates?|means|is|was|were|are|took|takes|has|have|had|can|could|will|would|demonstrates?|came|comes)\b|$)", tail)
         right_end = te + (m.end() if m else 0)
+        while True:
+            # "the visit of the President of Uzbekistan, Shavkat Mirziyoyev, to Azerbaijan": past the apposition
+            app = next((x for x in ents if x.kind == "off" and (x.start <= right_end < x.end or
+                                                                 re.fullmatch(r",\s*", self.norm[right_end:x.start]))), None)
+            if app is None or not re.match(r",\s*(?:to|in|with)\b", self.norm[app.end:app.end + 8]):
+                break
+            m2 = re.match(r",[^,;.]*?(?=[,;.]|$)", self.norm[app.end:app.end + 200])
+            right_end = app.end + (m2.end() if m2 else 0)
         right = [x for x in ents if te - 6 <= x.start < right_end]
         inner = [x for x in ents if ts <= x.start < te]
         chosen = left + inner + right

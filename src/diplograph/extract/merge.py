@@ -172,8 +172,9 @@ def _visit_for(m: Cand, kept: list[Cand]) -> Cand | None:
     for v in kept:
         if v.type != "OfficialVisit" or v.merged_into is not None:
             continue
-        if not set(m.states) <= set(v.states) or not dates_compatible(v, m):
-            continue
+        if not set(m.states) <= set(v.states) or not dates_compatible(v, m) or \
+                v.status == "planned" and m.status == "happened":
+            continue      # a meeting today is not part of a visit planned for later
         host = v.hosts[0] if v.hosts else None
         if m.place_state and host and m.place_state != host:
             continue
