@@ -204,3 +204,11 @@ def test_meeting_today_is_not_part_of_a_planned_visit(run):
              "Ravi Menon, today. The Ambassador conveyed that Prime Minister Hari Koirala of Nepal will pay an "
              "official visit to India.", published="2024-08-22")
     assert sorted(a.type for a in ex.acts) == ["Meeting", "OfficialVisit"]
+
+
+def test_undated_act_right_after_a_dated_one_shares_its_day(run):
+    ex = run("LIMA, March 13 (Wire) - Peru and Chile signed on Tuesday a fisheries agreement. Peruvian Foreign "
+             "Minister Luis Vega and his Chilean counterpart, Rosa Vidal, met in the border city of Tacna.",
+             published="2024-03-13")
+    m = one(ex, "Meeting")
+    assert m.start == d("2024-03-12")

@@ -161,6 +161,15 @@ class ActFinder(FieldsMixin, StatementMixin):
                         m.links.append(("with", w, 0))
                 if any(k == "with" for k, _, _ in m.links) and m.first and not m.explicit_date:
                     m.first = m.last = m.precision = None
+        f = self.focus
+        if f is not None and f.first and f.precision == "day" and f.first == f.last and f.status == "happened" \
+                and f.sent[0] >= self._recent_start(s):
+            for c in made:
+                # same occasion: an undated act right after a dated one, among the same states
+                # ("Mexico and Guatemala signed on Tuesday ... The two ministers met in Tapachula")
+                if c.first is None and c.zone is None and not c.weak and c.status == "happened" and c.type != "Statement" and \
+                        not c.links and set(c.states) & set(f.states) and set(c.states) <= set(f.states) | set(c.about):
+                    c.first, c.last, c.precision = f.first, f.last, f.precision
         for c in made:
             self.acts.append(c)
         strong = [c for c in made if not c.weak and c.type != "Statement"]
@@ -284,6 +293,11 @@ class ActFinder(FieldsMixin, StatementMixin):
                     out.append(k)
                 return out
         return c
+
+    def _recent_start(self, s: int) -> int:
+        """Start of the sentence two before the one starting at s."""
+        idx = next((i for i, (a, _) in enumerate(self.sentences) if a == s), 0)
+        return self.sentences[max(0, idx - 2)][0]
 
     def _zone_start(self, c: Cand) -> int:
         return c.scope[0]
