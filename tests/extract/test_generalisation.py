@@ -212,3 +212,10 @@ def test_undated_act_right_after_a_dated_one_shares_its_day(run):
              published="2024-03-13")
     m = one(ex, "Meeting")
     assert m.start == d("2024-03-12")
+
+
+def test_hosted_his_counterpart_is_a_visit_on_that_day(run):
+    ex = run("ACCRA, Ghana - President Kofi Mensah on Sunday hosted his Togolese counterpart Yao Agbeko at the "
+             "Jubilee House.", published="2025-01-20")
+    v = one(ex, "OfficialVisit")
+    assert v.states == ["GHA", "TGO"] and v.start == d("2025-01-19")

@@ -78,9 +78,10 @@ def extract(doc: Document) -> Extraction:
             ents.append(Ent(m.start(), m.end(), "group", None, None, m.group().lower()))
             taken.append((m.start(), m.end()))
     ents.sort(key=lambda x: x.start)
+    off_starts = {x.start for x in ents if x.kind == "off"}
     for m in PRON_RX.finditer(norm):
-        if not free(m.start(), m.end()):
-            continue
+        if not free(m.start(), m.end()) or m.end() + 1 in off_starts:
+            continue      # "his Somali counterpart X": a determiner of the official, not a pronoun
         prev = next((x for x in reversed(ents) if x.kind == "off" and x.end <= m.start() and x.code), None)
         if prev and m.start() - prev.end < 600:
             ents.append(Ent(m.start(), m.end(), "pron", prev.code, prev.person, "pronoun"))
