@@ -1,4 +1,5 @@
-"""The SPARQL rule materialisation agrees with owlrl's OWL RL closure on small graphs."""
+"""The SPARQL rule materialisation and the compiled rules (RuleTable) agree with each other and
+with owlrl's OWL RL closure on small graphs and on the founding document."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from rdflib import RDF, RDFS
 
 from diplograph.errors import DiplographError
 from diplograph.namespaces import DG, DG_IRI, GRAPH_IRI, ID, INFERRED_GRAPH, ONTOLOGY_GRAPH
-from diplograph.reasoning import load_ontology_into, materialise, materialise_graph
+from diplograph.reasoning import _to_ox, load_ontology_into, materialise, materialise_graph, rule_table
 from diplograph.validation import load_ontology
 
 STATES = [ID["state/aze"], ID["state/tur"], ID["state/arm"]]
@@ -217,3 +218,101 @@ def test_union_and_explicit_graph_lists_agree(store):
     assert inferred() == union
     assert ox.Triple(ox.NamedNode(str(ACTS[0])), ox.NamedNode(str(DG.involvesState)),
                      ox.NamedNode(str(STATES[0]))) in union
+
+
+# -- the compiled rules (RuleTable), used per document by the pipeline ------------------
+
+def _rdflib(triples) -> set:
+    if not triples:
+        return set()
+    nt = ox.serialize([ox.Triple(*t) for t in triples], format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+    return set(rdflib.Graph().parse(data=nt, format="nt"))
+
+
+def compiled(data: rdflib.Graph, ontology: rdflib.Graph, *, dg_only: bool = True) -> set:
+    """The Python path's conclusions for an rdflib graph, as rdflib triples."""
+    s = ox.Store()
+    onto = ox.NamedNode(ONTOLOGY_GRAPH)
+    s.extend(ox.Quad(t.subject, t.predicate, t.object, onto) for t in _to_ox(ontology))
+    table = rule_table(s, dg_only=dg_only)
+    return _rdflib(table.infer((t.subject, t.predicate, t.object) for t in _to_ox(data)))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(graph_triples, min_size=1, max_size=16))
+def test_compiled_rules_agree_with_sparql_and_owlrl(ontology, triples):
+    g = rdflib.Graph()
+    for t in triples:
+        g.add(t)
+    expected = owlrl_expected(g, ontology)
+    assert compiled(g, ontology) == set(materialise_graph(g, ontology)) == expected
+
+
+def test_compiled_rules_keep_every_vocabulary_on_request(ontology):
+    g = rdflib.Graph()
+    g.add((ACTS[0], RDF.type, DG.OfficialVisit))
+    g.add((ACTS[0], DG.visitor, PEOPLE[0]))
+    g.add((PEOPLE[0], DG.holds, ID["tenure/t"]))
+    g.add((ID["tenure/t"], DG.post, ID["post/p"]))
+    everything = compiled(g, ontology, dg_only=False)
+    assert everything == set(materialise_graph(g, ontology, dg_only=False))
+    # org:holds is a chain holds/post outside dg:, so only the full vocabulary has it.
+    org_holds = rdflib.URIRef("http://www.w3.org/ns/org#holds")
+    assert (PEOPLE[0], org_holds, ID["post/p"]) in everything
+    assert (PEOPLE[0], org_holds, ID["post/p"]) not in compiled(g, ontology)
+
+
+def test_rule_table_follows_the_ontology_graph(store):
+    act, cls = ox.NamedNode(str(ACTS[0])), ox.NamedNode(DG_IRI + "Summit")
+    data = [(act, ox.NamedNode(str(RDF.type)), cls)]
+    assert rule_table(store).infer(data) == set()
+    # A new axiom changes the fingerprint, so the cached table is not reused.
+    store.add(ox.Quad(cls, ox.NamedNode(str(RDFS.subClassOf)), ox.NamedNode(str(DG.Meeting)),
+                      ox.NamedNode(ONTOLOGY_GRAPH)))
+    types = {t[2].value for t in rule_table(store).infer(data)}
+    assert types == {str(DG.Meeting), str(DG.DiplomaticAct)}
+
+
+def test_rule_table_refuses_what_materialise_refuses(store):
+    with pytest.raises(DiplographError, match="ontology graph"):
+        rule_table(ox.Store())
+    ex = "http://example.org/"
+    store.update(f"INSERT DATA {{ GRAPH <{ONTOLOGY_GRAPH}> {{ <{ex}p> <http://www.w3.org/2002/07/owl#propertyChainAxiom> "
+                 f"( <{ex}a> <{ex}b> <{ex}c> ) }} }}")
+    with pytest.raises(DiplographError, match="two steps"):
+        rule_table(store)
+
+
+# The slice the pipeline's reasoning used to stage as a graph: the reference oracle below.
+_SLICE = """
+CONSTRUCT { ?x ?p ?o . ?o ?p2 ?o2 } WHERE {
+  { SELECT DISTINCT ?x WHERE { GRAPH ?doc { { ?s ?q ?x } UNION { ?x ?q ?s } } } }
+  ?x ?p ?o OPTIONAL { ?o ?p2 ?o2 }
+}"""
+
+
+def test_founding_document_inferences_equal_materialise(tmp_path, base_graphs):
+    """pipeline.ingest (compiled rules over the document and its context slice) writes exactly
+    what the SPARQL rules derive over the document plus the same slice staged as a graph."""
+    from diplograph import pipeline
+    from diplograph.namespaces import CURATION_GRAPH, PREFIXES, REFERENCE_GRAPH
+    from diplograph.paths import DOCUMENTS_DIR
+    from diplograph.store import Store
+
+    with Store(tmp_path / "s") as s:
+        s.replace_graphs(base_graphs)
+        [ex] = pipeline.ingest(s, [DOCUMENTS_DIR / "avim-2025-37.txt"])
+        doc = pipeline.model.document_graph(ex)
+        written = {q.triple for q in s.quads(pipeline.inferred_graph(doc))}
+        context = [ox.NamedNode(g) for g in (REFERENCE_GRAPH, pipeline.REFERENCE_INFERRED, CURATION_GRAPH)
+                   if s.has_graph(g)]
+        sliced = ox.NamedNode(GRAPH_IRI + "test-slice")
+        s.db.extend(ox.Quad(t.subject, t.predicate, t.object, sliced) for t in s.db.query(
+            _SLICE, prefixes=PREFIXES, default_graph=context, named_graphs=[ox.NamedNode(doc)]))
+        target = GRAPH_IRI + "test-inferred"
+        n = materialise(s.db, ONTOLOGY_GRAPH, [doc, sliced.value], target)
+        assert written == {q.triple for q in s.quads(target)}
+        assert n == len(written) > 50
+        # Recomputing from the stored document writes the same graph again.
+        assert pipeline.reason_documents(s, [doc]) == n
+        assert {q.triple for q in s.quads(pipeline.inferred_graph(doc))} == written

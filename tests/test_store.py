@@ -111,3 +111,23 @@ def test_killed_writer_leaves_old_or_new_graph(tmp_path):
             versions = {v.split("-")[0] for v in vals}
             assert len(vals) == 20000 and len(versions) == 1, versions
             assert not [g for g in s.db.named_graphs() if g.value.startswith(STAGING_PREFIX)]
+
+
+def test_replacing_keeps_odd_literals_blank_nodes_and_new_graphs_exact(store):
+    """Replacing content goes through SPARQL text (DELETE/INSERT DATA) or, with blank nodes,
+    staging + MOVE; either way each graph ends up holding exactly the given triples."""
+    odd = [ox.Literal(v) for v in ('a"b', "C:\\users\\u0041", "line\nbreak\t", "\x00\x7f", "é 中 😀", "}{ . ;")]
+    odd += [ox.Literal("x", language="en-gb"), ox.Literal("0.5", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal"))]
+    plain = [(ox.NamedNode(f"http://example.org/o{i}"), P, lit) for i, lit in enumerate(odd)]
+    b = ox.BlankNode()
+    blank = [(b, P, ox.Literal("blank")), (ox.NamedNode("http://example.org/r"), P, b)]
+    other, third, fresh = G + "-2", G + "-3", G + "-4"
+    store.replace_graphs({G: triples(3, "old"), other: blank, third: triples(2, "gone")})
+    store.replace_graphs({G: plain + triples(1, "old"), other: blank[:1], third: [], fresh: plain[:2]})
+    assert {(q.subject, q.predicate, q.object) for q in store.quads(G)} == set(plain + triples(1, "old"))
+    assert [(q.subject, q.predicate, q.object) for q in store.quads(other)] == blank[:1]
+    assert values(store, third) == set() and store.has_graph(third)
+    assert {(q.subject, q.predicate, q.object) for q in store.quads(fresh)} == set(plain[:2])
+    assert not [g for g in store.db.named_graphs() if g.value.startswith(STAGING_PREFIX)]
+    store.replace_graphs({G: plain})  # unchanged content: nothing to delete or insert
+    assert {(q.subject, q.predicate, q.object) for q in store.quads(G)} == set(plain)

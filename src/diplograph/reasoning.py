@@ -132,6 +132,148 @@ def materialise(store: ox.Store, ontology_graph: str = ONTOLOGY_GRAPH,
     return sum(1 for _ in store.quads_for_pattern(None, None, None, target))
 
 
+# -- the same rules in Python, for many small graphs ---------------------------------
+# Each SPARQL round re-walks the ontology's subClassOf+/subPropertyOf+ paths, ~10 ms per document.
+# Compiled once per ontology version into lookup tables, the rules run on a document's few
+# hundred triples in well under a millisecond. `materialise` stays the reference and the path
+# for whole graphs; tests check that both agree (and agree with owlrl).
+
+_SUPER = """
+SELECT DISTINCT ?sub ?sup WHERE {
+  GRAPH ?onto { ?sub (%s|owl:%s|^owl:%s)+ ?sup }
+  FILTER (isIRI(?sup) && ?sup != ?sub)
+}"""
+_INVERSES = """
+SELECT DISTINCT ?p ?q WHERE {
+  GRAPH ?onto { { ?p owl:inverseOf ?q } UNION { ?q owl:inverseOf ?p } }
+  FILTER (isIRI(?q))
+}"""
+_CHAINS = """
+SELECT DISTINCT ?p ?p1 ?p2 WHERE {
+  GRAPH ?onto { ?p owl:propertyChainAxiom ?l . ?l rdf:first ?p1 ; rdf:rest ?r .
+                ?r rdf:first ?p2 ; rdf:rest rdf:nil . }
+}"""
+
+_TYPE = ox.NamedNode(str(rdflib.RDF.type))
+_PARTICIPANT = ox.NamedNode(DG_IRI + "participant")
+_INVOLVES_STATE = ox.NamedNode(DG_IRI + "involvesState")
+_STATE = ox.NamedNode(DG_IRI + "State")
+
+Triple3 = tuple  # (subject, predicate, object) of pyoxigraph terms
+
+
+class RuleTable:
+    """The ontology's axioms as lookup tables: what each class, property and chain step implies."""
+
+    def __init__(self, superclasses, superproperties, inverses, chains):
+        self.superclasses: dict = superclasses      # class -> its superclasses (closure)
+        self.superproperties: dict = superproperties  # property -> its superproperties (closure)
+        self.inverses: dict = inverses              # property -> properties of the reversed triple
+        self.first: dict = {}                       # p1 -> [(p2, p)] for chains p1 p2 -> p
+        self.second: dict = {}                      # p2 -> [(p1, p)]
+        for p, p1, p2 in chains:
+            self.first.setdefault(p1, []).append((p2, p))
+            self.second.setdefault(p2, []).append((p1, p))
+        self.joined = {*self.first, *self.second, _PARTICIPANT}  # predicates joins look up
+
+    def infer(self, triples) -> set[Triple3]:
+        """The conclusions the rules draw from `triples` that are not among them (a fixpoint).
+
+        Same semantics as `materialise` on a graph holding `triples`: conclusions outside the
+        table's vocabulary were never compiled in, so they neither appear nor feed other rules.
+        """
+        facts: set = set()
+        out: dict = {}    # (s, p) -> objects, for the joined predicates
+        into: dict = {}   # (p, o) -> subjects, for the joined predicates
+        agenda: list = []
+        joined = self.joined
+
+        def add(t) -> None:
+            if t not in facts:
+                facts.add(t)
+                agenda.append(t)
+                if t[1] in joined:
+                    out.setdefault((t[0], t[1]), []).append(t[2])
+                    into.setdefault((t[1], t[2]), []).append(t[0])
+
+        for t in triples:
+            add(t)
+        asserted = set(facts)
+        while agenda:
+            s, p, o = agenda.pop()
+            if p == _TYPE:
+                for d in self.superclasses.get(o, ()):
+                    add((s, p, d))
+                if o == _STATE:  # participant-state
+                    for a in into.get((_PARTICIPANT, s), ()):
+                        add((a, _INVOLVES_STATE, s))
+            for q in self.superproperties.get(p, ()):
+                add((s, q, o))
+            literal = isinstance(o, ox.Literal)
+            if not literal:
+                for q in self.inverses.get(p, ()):
+                    add((o, q, s))
+                for p2, r in self.first.get(p, ()):
+                    for z in out.get((o, p2), ()):
+                        add((s, r, z))
+            for p1, r in self.second.get(p, ()):
+                for x in into.get((p1, s), ()):
+                    add((x, r, o))
+            if p == _PARTICIPANT and (o, _TYPE, _STATE) in facts:
+                add((s, _INVOLVES_STATE, o))
+        return facts - asserted
+
+
+_TABLES: dict[tuple[str, bool], RuleTable] = {}
+
+
+def ontology_fingerprint(store: ox.Store, ontology_graph: str = ONTOLOGY_GRAPH) -> str:
+    import hashlib
+
+    lines = sorted(str(q.triple) for q in store.quads_for_pattern(None, None, None, ox.NamedNode(ontology_graph)))
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+
+
+def rule_table(store: ox.Store, ontology_graph: str = ONTOLOGY_GRAPH, *, dg_only: bool = True) -> RuleTable:
+    """The compiled rules of the ontology in `store`, cached by the ontology graph's contents."""
+    onto = ox.NamedNode(ontology_graph)
+    if not store.contains_named_graph(onto):
+        raise DiplographError(f"ontology graph {ontology_graph} is not in the store (load the ontology first)")
+    key = (ontology_fingerprint(store, ontology_graph), dg_only)
+    if key not in _TABLES:
+        if len(_TABLES) >= 8:  # a long-lived process that keeps editing its ontology
+            _TABLES.clear()
+        _TABLES[key] = _compile(store, onto, dg_only)
+    return _TABLES[key]
+
+
+def _compile(store: ox.Store, onto: ox.NamedNode, dg_only: bool) -> RuleTable:
+    bad = [s["p"].value for s in store.query(_UNSUPPORTED_CHAINS, prefixes=PREFIXES, named_graphs=[onto])]
+    if bad:
+        raise DiplographError(f"property chains other than two steps are not supported: {', '.join(sorted(bad))}")
+
+    def keep(term) -> bool:  # the vocabulary test of the SPARQL rules; a predicate must be an IRI
+        return isinstance(term, ox.NamedNode) and (not dg_only or term.value.startswith(DG_IRI))
+
+    def select(query: str, *names: str):
+        return [tuple(r[n] for n in names) for r in store.query(query, prefixes=PREFIXES, named_graphs=[onto])]
+
+    def closure(step: str, equivalent: str) -> dict:
+        table: dict = {}
+        for sub, sup in select(_SUPER % (step, equivalent, equivalent), "sub", "sup"):
+            if keep(sup):
+                table.setdefault(sub, []).append(sup)
+        return table
+
+    inverses: dict = {}
+    for p, q in select(_INVERSES, "p", "q"):
+        if keep(q):
+            inverses.setdefault(p, []).append(q)
+    chains = [(p, p1, p2) for p, p1, p2 in select(_CHAINS, "p", "p1", "p2") if keep(p)]
+    return RuleTable(closure("rdfs:subClassOf", "equivalentClass"),
+                     closure("rdfs:subPropertyOf", "equivalentProperty"), inverses, chains)
+
+
 # -- helpers for small graphs ----------------------------------------------------
 
 def load_ontology_into(store: ox.Store, graph: str = ONTOLOGY_GRAPH, directory: Path | None = None) -> int:
@@ -182,4 +324,5 @@ def materialise_graph(data: rdflib.Graph, ontology: rdflib.Graph | None = None,
     return out
 
 
-__all__ = ["RULES", "materialise", "materialise_graph", "load_ontology_into"]
+__all__ = ["RULES", "RuleTable", "materialise", "materialise_graph", "load_ontology_into", "rule_table",
+           "ontology_fingerprint"]
