@@ -87,7 +87,8 @@ def founding_records() -> Extraction:
         Official("Zakir Hasanov", "AZE", "Minister of Defense", body="Ministry of Defense",
                  spans=[sp("Azerbaijani Minister of Defense Zakir Hasanov")]),
         Official("Amir Baram", "ISR", "Chief Director of the Ministry of Defense", spans=[sp("Amir Baram")]),
-        Official("Sergey Lavrov", "RUS", "Minister of Foreign Affairs", wikidata="Q80137",
+        # Q4115189 is the Wikidata sandbox item: a link value for tests, not a claim about Lavrov.
+        Official("Sergey Lavrov", "RUS", "Minister of Foreign Affairs", wikidata="Q4115189",
                  spans=[sp("Sergey Lavrov")]),
         Official("Ararat Mirzoyan", "ARM", "Minister of Foreign Affairs", spans=[sp("Ararat Mirzoyan")]),
     ]

@@ -127,7 +127,7 @@ def test_officials_on_records(sample_store):
     rows = {r["name"]: r for r in run(sample_store, "officials")}
     assert rows["Aziz Nasirzadeh"]["post"] == "Minister of Defense"
     assert rows["Aziz Nasirzadeh"]["state"] == "IRN"
-    assert rows["Sergey Lavrov"]["wikidata"] == "wd:Q80137"
+    assert rows["Sergey Lavrov"]["wikidata"] == "wd:Q4115189"
     assert len(rows) == 8
 
 

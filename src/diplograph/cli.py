@@ -47,8 +47,9 @@ def ingest(c: Context, files: tuple[Path, ...]) -> None:
     for f in files:
         if not f.is_file():
             raise DiplographError(f"{f}: no such file")
+    exs = pipeline.extract_files(list(files))  # bad input fails here, before the store is opened
     with c.open() as store:
-        exs = pipeline.ingest(store, list(files))
+        pipeline.write_extractions(store, exs)
     for e in exs:
         click.echo(f"{e.document.doc_id}: {len(e.acts)} acts, {len(e.officials)} officials", err=True)
 

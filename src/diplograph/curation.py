@@ -332,7 +332,7 @@ class Compiler:
         wd = e.text("wikidata")
         if wd:
             if not re.fullmatch(r"Q[1-9]\d*", wd):
-                e.fail(f"wikidata must be an entity id like Q80137, got {wd!r}")
+                e.fail(f"wikidata must be an entity id like Q42, got {wd!r}")
             self.add(p, OWL.sameAs, N(f"{WD}{wd}"))
         self.correction(e, person)
 

@@ -116,8 +116,8 @@ def reason_documents(store: Store, doc_graphs: Iterable[str]) -> int:
     return sum(len(v) for v in inferred.values())
 
 
-def ingest(store: Store, paths: list[Path], progress: Callable[[Path], None] | None = None) -> list[Extraction]:
-    """Extract every file first, then write all document graphs in one transaction."""
+def extract_files(paths: list[Path], progress: Callable[[Path], None] | None = None) -> list[Extraction]:
+    """Read and extract every file; any bad file raises before a store is touched."""
     if not paths:
         raise DiplographError("no documents given")
     extractions = []
@@ -129,6 +129,16 @@ def ingest(store: Store, paths: list[Path], progress: Callable[[Path], None] | N
     dup = [d for d, c in ids.items() if c > 1]
     if dup:
         raise DiplographError(f"two documents share the id {dup[0]!r} (file stem); rename one")
+    return extractions
+
+
+def ingest(store: Store, paths: list[Path], progress: Callable[[Path], None] | None = None) -> list[Extraction]:
+    """Extract every file first, then write all document graphs in one transaction."""
+    return write_extractions(store, extract_files(paths, progress))
+
+
+def write_extractions(store: Store, extractions: list[Extraction]) -> list[Extraction]:
+    """Documents, curation and inferences of a batch, written in one transaction."""
     ensure_reference(store)
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     graphs = {model.document_graph(e): model.document_triples(e, now) for e in extractions}
