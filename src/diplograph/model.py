@@ -211,7 +211,12 @@ class DocumentModel:
             self.add(n, DG.involvesState, N(iri.state(code)))
         for name in a.persons:
             self.add(n, DG.participant, self._actor(name))
-        for prop, refs in ((DG.visitor, a.visitors), (DG.host, a.hosts), (DG.speaker, a.speakers)):
+        visitors, hosts = a.visitors, a.hosts
+        if a.type == "OfficialVisit" and not (visitors or hosts) and a.place_state in a.states:
+            # A visit happens in the host state: without explicit roles, the place decides them.
+            hosts = [a.place_state]
+            visitors = [c for c in a.states if c != a.place_state]
+        for prop, refs in ((DG.visitor, visitors), (DG.host, hosts), (DG.speaker, a.speakers)):
             for ref in refs:
                 self.add(n, prop, self._actor(ref))
         for code in a.about:
