@@ -25,7 +25,7 @@ from diplograph.extract.lexicon import read_table
 
 DEST_RX = re.compile(r"\b(?:to|in|into|at|towards?|visit(?:ed|ing|s)?|arriv(?:ed|ing|es) in)\s+(?:the\s+)?$", re.I)
 HOST_RX = re.compile(r"\b(?:invitation of|received by|hosted by|welcomed by|invited by|met by|greeted by)\s+(?:the\s+)?(?:\w+\s+){0,4}$", re.I)
-CONJ_RX = re.compile(r"\s*,?\s*(?:and|as well as|along with|together with|accompanied by)\s+(?:(?:then|later|also)\s+)?(?:the\s+)?(?:\w+\s+)?$", re.I)
+CONJ_RX = re.compile(r"\s*,?\s*(?:and|as well as|along with|together with|(?:(?:was|were|is|are|has been)\s+)?(?:accompanied|joined)\s+by)\s+(?:(?:then|later|also)\s+)?(?:the\s+)?(?:\w+\s+)?$", re.I)
 DATELINE_RX = re.compile(
     r"\s*(?P<place>[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,2})"
     r"(?:\s*,\s*(?P<after>[\w.]+)|\s*/\s*\d|\.\s+[A-Z]{3,}|\s+\((?:[A-Z]|\w+\s+\d)|\s+[-–—])")

@@ -56,6 +56,9 @@ STATE_OFFICES = {"minister", "president", "ambassador", "chancellor", "premier",
                  "emir", "amir", "sultan", "spokesperson", "spokesman", "spokeswoman", "consul"}
 
 
+# between a host (or the guest before) and a guest named "State's Name"
+COUNTERPART_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*as well as)\s*|\s+(?:hosted|hosts|welcomed|welcomes|received|receives)\s+", re.I)
+
 POST_EQUIVALENTS = {"Head of State": ("President", "King", "Emir", "Amir", "Sultan"), "Leader": ("President",)}
 
 
@@ -114,6 +117,37 @@ class OfficialFinder(TitleParser):
                                         title.states, post))
             i = max(title.end, i + 1)
         self._name_first_appositions()
+        self._possessive_counterparts()
+
+    def _possessive_counterparts(self) -> None:
+        """'Norway's Minister of Defence X hosted Finland's Y, Sweden's Z and ...': a host's guests
+        named by state and name alone hold the host's post (their counterparts)."""
+        i = 0
+        while i < self.n:
+            if i not in self.state_at:
+                i += 1
+                continue
+            end = self.state_at[i][0]
+            if self.low(end) not in ("'s", "’s"):
+                i = end
+                continue
+            k = end + 1
+            e = self.parse_name(k)
+            pos = self.toks[i].start
+            if e - k < 2 or any(a <= self.toks[k].start < b for p in self.persons for a, b in p.spans):
+                i = max(e, i + 1)
+                continue
+            sent = next((a for a, b in self.sentences if a <= pos < b), max(self.norm.rfind(". ", 0, pos), 0))
+            prev = max((m for m in self.mentions if sent <= m.start and m.end <= pos), key=lambda m: m.end, default=None)
+            host = self.persons[prev.official] if prev is not None else None
+            between = self.norm[prev.end:pos] if prev is not None else ""
+            if host is None or not host.posts or not host.state or host.state == self.state_at[i][1] or \
+                    not COUNTERPART_GAP.fullmatch(between):
+                i = max(e, i + 1)
+                continue
+            post = sorted(host.posts, key=lambda x: (-seniority(x[0]), x[1]))[0][0]
+            self._person(self._name_text(k, e), self.state_at[i][1], post, None, pos, self.toks[e - 1].end)
+            i = e
 
     def _comma_name(self, title: Title) -> tuple[int, int] | None:
         """'the Minister of Foreign Affairs of Latvia, Baiba Braze': title, comma, [rank] name."""

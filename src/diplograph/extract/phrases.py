@@ -317,6 +317,10 @@ class TitleParser:
                 break
             if not t.cap or not t.text[:1].isalpha() or j in self.masked or j in self.state_at:
                 break
+            if j > i and len(t.text) == 1 and t.text.isupper() and self.low(j + 1) == "." and \
+                    self.gap(j) == "" and j + 2 < self.n and self.gap(j + 1) == " " and self.toks[j + 2].cap:
+                j += 2                  # a middle initial: "Tore O. Sandvik"
+                continue
             initials = re.fullmatch(r"(?:[A-Z]\.){2,}", t.text) is not None
             given = w in ("said", "says") and j == i and j + 1 < self.n and self.toks[j + 1].cap   # "Said Harthy"
             if w in NOT_NAMES and not given or (self.is_title_word(j) and w not in ("major", "amir", "emir")) or \

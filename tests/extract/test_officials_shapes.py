@@ -1,0 +1,33 @@
+"""Officials in less common sentence shapes (own sentences, not from any corpus)."""
+
+from __future__ import annotations
+
+
+def officials(ex):
+    return {o.name: (o.state, o.post) for o in ex.officials}
+
+
+def test_middle_initial_is_part_of_the_name(run):
+    ex = run("Danish Foreign Minister Karen M. Holst arrived in Oslo on Monday.")
+    assert officials(ex) == {"Karen M. Holst": ("DNK", "Minister of Foreign Affairs")}
+
+
+def test_guests_named_by_state_and_name_hold_the_hosts_post(run):
+    ex = run("Estonia's Minister of Defence Mart Kask hosted Latvia's Ilze Ozola, Lithuania's Jonas "
+             "Petraitis and Poland's Anna Nowak in Tallinn on Friday.")
+    got = officials(ex)
+    assert got["Ilze Ozola"] == ("LVA", "Minister of Defense")
+    assert got["Jonas Petraitis"] == ("LTU", "Minister of Defense")
+    assert got["Anna Nowak"] == ("POL", "Minister of Defense")
+
+
+def test_possessive_name_without_a_host_is_not_an_official(run):
+    ex = run("Critics compared the plan to Latvia's Ilze Ozola and her earlier proposals.")
+    assert "Ilze Ozola" not in officials(ex)
+
+
+def test_accompanied_or_joined_by_takes_the_principals_state(run):
+    ex = run("Canadian Prime Minister Paul Tremblay held talks in Mexico City with President Rosa Ortega "
+             "on Friday.\n\nTremblay was accompanied by Foreign Minister Claire Dubois. Argentina was "
+             "mentioned. Argentina was mentioned again.")
+    assert officials(ex)["Claire Dubois"] == ("CAN", "Minister of Foreign Affairs")
