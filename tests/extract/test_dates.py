@@ -8,6 +8,7 @@ import pytest
 
 from diplograph.extract.dates import find_dates
 from diplograph.extract.text import analysis
+from tests.extract.conftest import d
 
 
 def one(text, published):
@@ -53,3 +54,24 @@ def test_weekday_needs_a_day_publication_date():
 
 def test_may_the_verb_is_not_a_month():
     assert find_dates(analysis("the parties may sign it"), "2024-03-12") == []
+
+
+def test_took_office_is_not_the_visit_date(run):
+    ex = run("Ghanaian President John Mensah, who took office in January, arrived in Bamako on Saturday "
+             "for a working visit.", published="2025-03-10")
+    [v] = [a for a in ex.acts if a.type == "OfficialVisit"]
+    assert v.start == d("2025-03-08")
+
+
+def test_invitation_to_visit_in_a_later_month_is_future(run):
+    ex = run("Pakistani Foreign Minister Ali Khan invited Chinese Foreign Minister Li Wei to visit Islamabad "
+             "in August.", published="2025-05-20")
+    [v] = [a for a in ex.acts if a.type == "OfficialVisit"]
+    assert v.start == d("2025-08-01") and v.status == "planned"
+
+
+def test_positions_held_in_a_year_do_not_date_the_agreement(run):
+    ex = run("Thai Foreign Minister Ali Khan and Cambodian Foreign Minister Li Wei agreed to pull troops back "
+             "to the positions they held in 2024.", published="2025-06-14")
+    [a] = [a for a in ex.acts if a.type == "Agreement"]
+    assert a.start is None or a.start.year == 2025

@@ -230,6 +230,13 @@ class ActFinder(FieldsMixin, StatementMixin):
             after = self.norm[te:te + 30].lower()
             if any(rx.match(after.strip()) for _, rx in self.not_new):
                 return None
+            if re.match(r"(?:agreed|agree|agrees|decided|decide) to$", low.strip()) and re.match(
+                    r"\s*(?:hold|convene|organi[sz]e|host|meet)\b(?:\s+(?:again|regularly)\b)?", self.norm[te:te + 40], re.I) \
+                    and re.search(r"\b(?:meeting|session|summit|talks|consultations|commission|committee|cabinet|council|"
+                                  r"forum|round|dialogue|again)\b", self.norm[te:min(e, te + 120)], re.I):
+                # "agreed to hold the next meeting", "agreed to convene the commission": a planned meeting
+                typ, role = "Meeting", "meeting"
+                c.type, c.role, c.rule = typ, role, "Meeting:agreed-to-hold"
             if low.startswith(("decided", "decide")):
                 subj = self.norm[max(s, ts - 80):ts]
                 if not (GROUP_RX.search(subj) or re.search(r"\b(?:we|they|and)\b", subj, re.I)):
@@ -267,9 +274,16 @@ class ActFinder(FieldsMixin, StatementMixin):
         self.locate(c, scope_ents, ts, te, scope, for_visit)
         self.date(c, scope_dates, ts, zones, zone)
         self.modality(c, ts, te, s)
+        if c.rule == "Meeting:agreed-to-hold" and c.status == "happened":
+            c.status = "planned"
         if typ == "Meeting" and re.search(r"\bbilateral\b", self.norm[scope[0]:scope[1]], re.I) and \
                 re.search(r"\bcounterparts\b", self.norm[scope[0]:scope[1]], re.I) and self.focus and len(self.focus.states) >= 3:
             return self.bilaterals(c)
+        if typ in ("PhoneCall", "Meeting") and re.search(r"\bseparate\s+(?:[\w-]+\s+){0,2}(?:(?:tele)?phone|video|calls?\b|meetings?\b|talks\b|conversations?\b)",
+                                                        self.norm[max(s, ts - 30):te + 12], re.I):
+            split = self.separate(c, ts, te, s, e, zone)
+            if split:
+                return split
         if c.weak and c.explicit_date and c.precision in ("day", "month") and not c.plural:
             c.weak = False   # "the trilateral meeting held ... on July 27": introduced with its date
         if c.weak and c.status != "happened" and not c.plural and len(set(c.states)) >= 2:
@@ -293,6 +307,27 @@ class ActFinder(FieldsMixin, StatementMixin):
                     out.append(k)
                 return out
         return c
+
+    def separate(self, c: Cand, ts, te, s, e, zone) -> list[Cand]:
+        """'after separate phone calls with A and B': one act per partner, each with the subject."""
+        others = [x for x in self.ents_in(te, zone[1] if zone else e) if x.kind in ("off", "state") and x.code]
+        if zone:
+            subj = [x for x in self.ents_in(s, zone[0]) if x.kind in ("off", "state", "pron") and x.code]
+        else:
+            subj = [x for x in self.ents_in(s, ts) if x.kind in ("off", "state", "pron") and x.code]
+        if not subj or len({x.code for x in others}) < 2:
+            return []
+        me = subj[0] if zone else subj[-1]
+        out = []
+        for code in dict.fromkeys(x.code for x in others if x.code != me.code):
+            k = self.clone(c)
+            k.states = sorted({me.code, code})
+            k.persons = [p for p in [me.person] + [x.person for x in others if x.code == code] if p]
+            k.weak = False
+            k.zone = None
+            k.rule = c.rule + ":separate"
+            out.append(k)
+        return out
 
     def _recent_start(self, s: int) -> int:
         """Start of the sentence two before the one starting at s."""

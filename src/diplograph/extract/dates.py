@@ -139,6 +139,10 @@ def find_dates(norm: str, published: str | None) -> list[DateMention]:
             dm.role = "end"
         elif re.search(r"\b(?:from|starting|starting from|starting on|beginning|begins|begin on)\s+(?:on\s+)?$", before):
             dm.role = "start"
+    for dm in found:
+        before = norm[max(0, dm.start - 50):dm.start]
+        if PERSONAL_RX.search(before) or HELD_BEFORE_RX.search(before):
+            dm.excluded = True   # "who took office in January", "the positions they held in 2024": not an act's date
     for m in re.finditer(r"\bsince\b[^,;.()]*", norm, re.I):
         inside = sorted((dm for dm in found if m.start() <= dm.start < m.end()), key=lambda x: x.start)
         if inside:
@@ -244,7 +248,12 @@ def _relative(w, s, e, pub_first, pub_last, pub_prec) -> DateMention | None:
 
 
 FUTURE_RX = re.compile(r"\b(?:will|shall|is to|are to|is due|are due|due to|scheduled|expected to|plans? to|"
-                       r"set to|to be held|upcoming|forthcoming|intends? to|would)\b", re.I)
+                       r"set to|to be held|upcoming|forthcoming|intends? to|would|invit(?:ed|es|ing|ation)\b[^.;]{0,80}\bto|"
+                       r"agreed? to (?:hold|convene|meet|organi[sz]e|host))\b", re.I)
+# a person's own past, told in passing: "who took office in January", "elected in 2019"
+PERSONAL_RX = re.compile(r"\b(?:took|taking|assumed|assuming|came to|coming to|took up)\s+(?:office|power|his post|her post)"
+                         r"(?:\s+(?:on|in))?\s+$|\b(?:was|were|been)\s+(?:elected|appointed|sworn in|inaugurated)\s+(?:on|in)\s+$", re.I)
+HELD_BEFORE_RX = re.compile(r"\b(?:they|it|we|which|that)\s+(?:had\s+)?(?:held|occupied|controlled)\s+(?:in|until|before)\s+$", re.I)
 
 
 def _future(norm: str, pos: int) -> bool:
