@@ -44,3 +44,20 @@ def test_agreed_to_convene_commission_is_planned_meeting(run):
     assert not acts(ex, "Agreement")
     planned = [m for m in acts(ex, "Meeting") if m.status == "planned"]
     assert [m.start for m in planned] == [d("2025-07-01")]
+
+
+def test_named_summit_gains_attendees(run):
+    ex = run("Kenyan President Ali Khan took part in the Third Great Lakes Summit, held in Kampala on 4 May 2025. "
+             "The summit was attended by President of Rwanda Paul Mugisha, President of Tanzania Sam Mwinyi "
+             "and President of Uganda John Okello.", published="2025-05-05")
+    [m] = acts(ex, "Meeting")
+    assert {"RWA", "TZA", "UGA"} <= set(m.states)
+    assert m.start == d("2025-05-04")
+
+
+def test_visits_in_opposite_directions_stay_apart(run):
+    ex = run("Uzbek President Ali Karimov arrived in Astana on a working visit. The leaders reviewed the "
+             "agreements reached during Kazakh President Nur Aliyev's visit to Tashkent on March 3.", published="2025-05-20")
+    visits = acts(ex, "OfficialVisit")
+    assert len(visits) == 2
+    assert d("2025-03-03") in {v.start for v in visits} and None in {v.start for v in visits}

@@ -230,7 +230,7 @@ class ActFinder(FieldsMixin, StatementMixin):
             after = self.norm[te:te + 30].lower()
             if any(rx.match(after.strip()) for _, rx in self.not_new):
                 return None
-            if re.match(r"(?:agreed|agree|agrees|decided|decide) to$", low.strip()) and re.match(
+            if re.match(r"(?:agreed|agree|agrees|decided|decide) to$", " ".join(low.split())) and re.match(
                     r"\s*(?:hold|convene|organi[sz]e|host|meet)\b(?:\s+(?:again|regularly)\b)?", self.norm[te:te + 40], re.I) \
                     and re.search(r"\b(?:meeting|session|summit|talks|consultations|commission|committee|cabinet|council|"
                                   r"forum|round|dialogue|again)\b", self.norm[te:min(e, te + 120)], re.I):
@@ -251,6 +251,15 @@ class ActFinder(FieldsMixin, StatementMixin):
                 c.name = self.proper_name(ts)
                 if c.name:
                     c.weak = False
+            elif typ == "Meeting" and role == "meeting_noun" and self.text[ts:ts + 1].isupper():
+                # "the Sixth Caspian Summit", "the Fifth Binational Cabinet": a named occasion
+                m2 = re.search(r"((?:[A-Z][\w'’-]*,?[ \t]+){1,4})$", self.text[max(s, ts - 60):ts])
+                words = [w for w in (m2.group(1).replace(",", " ").split() if m2 else []) if w not in ("The", "A", "An", "This", "That", "At", "In", "On")]
+                if words:
+                    c.name = " ".join(words + [self.text[ts:te].strip()])
+                    c.weak = False
+            if c.weak and re.search(r"\b(?:was|were|is|are|will be)\s+attended\s+by\b", self.norm[te:e], re.I):
+                c.attendance = True
         # participants
         for_visit = typ == "OfficialVisit"
         if role == "visit_noun" or role == "meeting_noun" and re.search(r"(?:'s|’s)\s*$", self.norm[max(s, ts - 40):ts]):

@@ -71,6 +71,7 @@ class Cand:
     content: list[tuple[int, int]] = field(default_factory=list)
     split_speakers: bool = False
     pending_offset: tuple[int, int] | None = None
+    attendance: bool = False         # "the summit was attended by ...": adds parties to a named act
 
 
 def _add(lst: list, *items) -> None:

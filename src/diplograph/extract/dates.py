@@ -249,7 +249,7 @@ def _relative(w, s, e, pub_first, pub_last, pub_prec) -> DateMention | None:
 
 FUTURE_RX = re.compile(r"\b(?:will|shall|is to|are to|is due|are due|due to|scheduled|expected to|plans? to|"
                        r"set to|to be held|upcoming|forthcoming|intends? to|would|invit(?:ed|es|ing|ation)\b[^.;]{0,80}\bto|"
-                       r"agreed? to (?:hold|convene|meet|organi[sz]e|host))\b", re.I)
+                       r"agreed?\s+to\s+(?:hold|convene|meet|organi[sz]e|host))\b", re.I)
 # a person's own past, told in passing: "who took office in January", "elected in 2019"
 PERSONAL_RX = re.compile(r"\b(?:took|taking|assumed|assuming|came to|coming to|took up)\s+(?:office|power|his post|her post)"
                          r"(?:\s+(?:on|in))?\s+$|\b(?:was|were|been)\s+(?:elected|appointed|sworn in|inaugurated)\s+(?:on|in)\s+$", re.I)

@@ -150,6 +150,10 @@ def _target(c: Cand, kept: list[Cand]) -> Cand | None:
             continue   # its own occasion ("... and decided to"): dated through a link, not the same act
         if c.name and k.name and norm_name(k.name) != norm_name(c.name):
             continue
+        if c.type == "OfficialVisit" and c.hosts and k.hosts and not set(c.hosts) & set(k.hosts):
+            continue   # a visit to Moscow is not the return visit to Ashgabat
+        if c.attendance and c.weak and set(c.states) - set(k.states):
+            return k   # "The summit was attended by A, B and C": the summit just named, with more parties
         if set(k.states) == set(c.states) and c.states:
             return k
         if c.weak or len(set(c.states)) < 2:
