@@ -31,3 +31,21 @@ def test_accompanied_or_joined_by_takes_the_principals_state(run):
              "on Friday.\n\nTremblay was accompanied by Foreign Minister Claire Dubois. Argentina was "
              "mentioned. Argentina was mentioned again.")
     assert officials(ex)["Claire Dubois"] == ("CAN", "Minister of Foreign Affairs")
+
+
+def test_justified_text_double_spaces_inside_a_name(run):
+    ex = run("On  4  June,  Kenyan  Foreign  Minister  Grace  Wanjiru  Otieno  met  the  press.")
+    assert officials(ex) == {"Grace Wanjiru Otieno": ("KEN", "Minister of Foreign Affairs")}
+
+
+def test_senator_is_dropped_from_the_name(run):
+    ex = run("Philippine Foreign Secretary Senator Maria Cruz Santos arrived in Hanoi.")
+    assert [o.name for o in ex.officials] == ["Maria Cruz Santos"]
+
+
+def test_letterhead_gives_the_home_state_and_a_heading_state_is_not_a_title_prefix(run):
+    ex = run("MINISTRY OF FOREIGN AFFAIRS\nGovernment of Ghana, Accra\nPress Release\n"
+             "Deputy Minister concludes visit to Brazil\n"
+             "Deputy Minister of Foreign Affairs Kwame Asante concluded his visit to the Federative "
+             "Republic of Brazil today.")
+    assert officials(ex) == {"Kwame Asante": ("GHA", "Deputy Minister of Foreign Affairs")}

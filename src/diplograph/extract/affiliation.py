@@ -26,6 +26,7 @@ from diplograph.extract.lexicon import read_table
 DEST_RX = re.compile(r"\b(?:to|in|into|at|towards?|visit(?:ed|ing|s)?|arriv(?:ed|ing|es) in)\s+(?:the\s+)?$", re.I)
 HOST_RX = re.compile(r"\b(?:invitation of|received by|hosted by|welcomed by|invited by|met by|greeted by)\s+(?:the\s+)?(?:\w+\s+){0,4}$", re.I)
 CONJ_RX = re.compile(r"\s*,?\s*(?:and|as well as|along with|together with|(?:(?:was|were|is|are|has been)\s+)?(?:accompanied|joined)\s+by)\s+(?:(?:then|later|also)\s+)?(?:the\s+)?(?:\w+\s+)?$", re.I)
+LETTERHEAD_RX = re.compile(r"\b(?:Government|GOVERNMENT|Ministry of [A-Z][\w ]{2,40}|MINISTRY OF [A-Z ]{2,40}|Embassy|EMBASSY) (?:of|OF) (?:the |THE )?$")
 DATELINE_RX = re.compile(
     r"\s*(?P<place>[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,2})"
     r"(?:\s*,\s*(?P<after>[\w.]+)|\s*/\s*\d|\.\s+[A-Z]{3,}|\s+\((?:[A-Z]|\w+\s+\d)|\s+[-–—])")
@@ -83,6 +84,10 @@ def home_states(norm: str, publisher: str | None, mentions: list[Mention]) -> tu
         for rx, code in _outlets():
             if rx.search(publisher) and code not in strong:
                 strong.append(code)
+    for m in mentions:       # a letterhead: "MINISTRY OF FOREIGN AFFAIRS Government of Pakistan"
+        if m.kind == "state" and m.code and m.start < 150 and m.code not in strong and \
+                LETTERHEAD_RX.search(norm[max(0, m.start - 60):m.start]):
+            strong.append(m.code)
     tail = [l.strip() for l in norm[-300:].split("  ") if l.strip()]
     for line in tail[-4:]:
         if re.fullmatch(r"[A-Z][\w'’ -]{2,30}", line):

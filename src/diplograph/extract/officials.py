@@ -59,6 +59,9 @@ STATE_OFFICES = {"minister", "president", "ambassador", "chancellor", "premier",
 # between a host (or the guest before) and a guest named "State's Name"
 COUNTERPART_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*as well as)\s*|\s+(?:hosted|hosts|welcomed|welcomes|received|receives)\s+", re.I)
 
+# a state's name after these ends a phrase; it is not the state of a title that follows
+PLACE_PREPS = {"to", "in", "into", "from", "at", "towards"}
+
 POST_EQUIVALENTS = {"Head of State": ("President", "King", "Emir", "Amir", "Sultan"), "Leader": ("President",)}
 
 
@@ -81,6 +84,10 @@ class OfficialFinder(TitleParser):
             t = self.toks[i]
             if not (t.cap or self.low(i) in DETERMINERS or self.low(i) in ("his", "her")):
                 i += 1
+                continue
+            if i in self.state_names and self.low(i - 1) in PLACE_PREPS and \
+                    self.low(self.state_at[i][0]) not in ("'s", "’s"):
+                i = self.state_at[i][0]     # "visit to China [heading break] Deputy Prime Minister X"
                 continue
             title = self.parse_title(i)
             if not title or title.end <= i:
@@ -380,7 +387,24 @@ class OfficialFinder(TitleParser):
             if owners and len(owners) == 1 and not any(s <= t.start < e for s, e in taken):
                 self.mentions.append(OfficialMention(t.start, t.end, next(iter(owners)), "surname"))
         assign_states(self, sentences, home, strong, mentions)
-        # title-only mentions: same state and post as exactly one person
+        self._title_mentions(taken)
+        officials = []
+        for p in self.persons:
+            ordered = sorted(p.posts, key=lambda x: (-seniority(x[0]), x[1]))
+            uniq = []
+            for po, _ in ordered:
+                if po and po not in uniq:
+                    uniq.append(po)
+            # "Secretary" is the same post as "Secretary of State", said less precisely
+            uniq = [u for u in uniq if not any(o != u and o.startswith(u + " ") for o in uniq)]
+            officials.append(Official(name=p.name, state=p.state, post=uniq[0] if uniq else None,
+                                      other_posts=uniq[1:], rank=p.rank,
+                                      spans=[Span(s, e, "") for s, e in p.spans]))
+        self.mentions.sort(key=lambda m: m.start)
+        return officials, self.mentions
+
+    def _title_mentions(self, taken: list[tuple[int, int]]) -> None:
+        """Title-only mentions: same state and post as exactly one person."""
         for s, e, states, post in self.titles:
             if any(a <= s < b for a, b in taken):
                 continue
@@ -399,20 +423,6 @@ class OfficialFinder(TitleParser):
                 cands = [max(last, key=last.get)] if last else []
             if len(cands) == 1:
                 self.mentions.append(OfficialMention(s, e, cands[0], "title"))
-        officials = []
-        for p in self.persons:
-            ordered = sorted(p.posts, key=lambda x: (-seniority(x[0]), x[1]))
-            uniq = []
-            for po, _ in ordered:
-                if po and po not in uniq:
-                    uniq.append(po)
-            # "Secretary" is the same post as "Secretary of State", said less precisely
-            uniq = [u for u in uniq if not any(o != u and o.startswith(u + " ") for o in uniq)]
-            officials.append(Official(name=p.name, state=p.state, post=uniq[0] if uniq else None,
-                                      other_posts=uniq[1:], rank=p.rank,
-                                      spans=[Span(s, e, "") for s, e in p.spans]))
-        self.mentions.sort(key=lambda m: m.start)
-        return officials, self.mentions
 
 
 def _key(token: str) -> str:

@@ -63,11 +63,14 @@ class TitleParser:
         starts = {t.start: i for i, t in enumerate(tokens)}
         ends = {t.end: i for i, t in enumerate(tokens)}
         self.masked: set[int] = set()
+        self.state_names: set[int] = set()                # "China", not "Chinese"
         for m in mentions:
             if m.start in starts and m.end in ends:
                 i, j = starts[m.start], ends[m.end]
                 if m.kind == "state" and m.form in ("name", "demonym", "alias") and not m.extra.get("compound"):
                     self.state_at[i] = (j + 1, m.code)
+                    if m.form != "demonym":
+                        self.state_names.add(i)
                 elif m.kind == "body" and m.code:
                     self.body_at[i] = (j + 1, m.code)
                 for k in range(i, j + 1):
@@ -81,8 +84,9 @@ class TitleParser:
         return self.toks[i].text.lower() if 0 <= i < self.n else ""
 
     def gap(self, i: int) -> str:
-        """Text between token i and i+1."""
-        return self.norm[self.toks[i].end:self.toks[i + 1].start] if 0 <= i and i + 1 < self.n else ""
+        """Text between token i and i+1; a run of spaces (justified PDF text) reads as one."""
+        g = self.norm[self.toks[i].end:self.toks[i + 1].start] if 0 <= i and i + 1 < self.n else ""
+        return " " if len(g) > 1 and not g.strip(" \t\u00a0") else g
 
     def is_title_word(self, i: int) -> bool:
         w = self.low(i)
