@@ -49,3 +49,14 @@ def test_letterhead_gives_the_home_state_and_a_heading_state_is_not_a_title_pref
              "Deputy Minister of Foreign Affairs Kwame Asante concluded his visit to the Federative "
              "Republic of Brazil today.")
     assert officials(ex) == {"Kwame Asante": ("GHA", "Deputy Minister of Foreign Affairs")}
+
+
+def test_transitional_president_with_a_rank_after_the_comma(run):
+    ex = run("The envoy was received by Chad's transitional president, General Idriss Kabore.")
+    assert officials(ex) == {"Idriss Kabore": ("TCD", "President")}
+
+
+def test_officials_of_an_organisation_are_not_state_officials(run):
+    ex = run("ECOWAS Commission President Amadou Sow said on Monday that Ghanaian President Kofi Mensah "
+             "would attend.")
+    assert officials(ex) == {"Kofi Mensah": ("GHA", "President")}

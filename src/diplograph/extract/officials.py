@@ -59,6 +59,9 @@ STATE_OFFICES = {"minister", "president", "ambassador", "chancellor", "premier",
 # between a host (or the guest before) and a guest named "State's Name"
 COUNTERPART_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*as well as)\s*|\s+(?:hosted|hosts|welcomed|welcomes|received|receives)\s+", re.I)
 
+# an organisation's organ between its name and a title: "ECOWAS Commission President"
+ORG_ORGANS = {"commission", "council", "secretariat", "parliament", "assembly", "'s", "’s"}
+
 # a state's name after these ends a phrase; it is not the state of a title that follows
 PLACE_PREPS = {"to", "in", "into", "from", "at", "towards"}
 
@@ -92,6 +95,9 @@ class OfficialFinder(TitleParser):
             title = self.parse_title(i)
             if not title or title.end <= i:
                 i += 1
+                continue
+            if not title.states and self._of_organisation(title.start):
+                i = max(title.end, i + 1)   # "ECOWAS Commission President X": not a state's official
                 continue
             if not title.states and title.start in self.inherit:
                 title.states = list(self.inherit[title.start])
@@ -155,6 +161,12 @@ class OfficialFinder(TitleParser):
             post = sorted(host.posts, key=lambda x: (-seniority(x[0]), x[1]))[0][0]
             self._person(self._name_text(k, e), self.state_at[i][1], post, None, pos, self.toks[e - 1].end)
             i = e
+
+    def _of_organisation(self, k: int) -> bool:
+        k -= 1
+        while k >= 0 and self.low(k) in ORG_ORGANS:
+            k -= 1
+        return k in self.org_last
 
     def _comma_name(self, title: Title) -> tuple[int, int] | None:
         """'the Minister of Foreign Affairs of Latvia, Baiba Braze': title, comma, [rank] name."""

@@ -19,7 +19,8 @@ from diplograph.extract.titles import _vocab, normalise_post
 
 DETERMINERS = {"the", "his", "her", "their", "its", "a", "an"}
 # "the then Prime Minister", "the newly appointed Ambassador": words between determiner and title
-PRE_TITLE = {"then", "newly", "appointed", "new", "incoming", "current", "incumbent", "visiting"}
+PRE_TITLE = {"then", "newly", "appointed", "new", "incoming", "current", "incumbent", "visiting",
+             "transitional", "interim", "outgoing"}
 PARTICLES = {"al", "el", "bin", "ibn", "bint", "de", "da", "di", "du", "van", "von", "der", "den",
              "la", "le", "abu", "abd", "ben", "dos", "das", "del", "y", "ter", "te"}
 NOT_NAMES = {"the", "he", "she", "it", "this", "that", "these", "those", "in", "on", "at", "and",
@@ -64,6 +65,7 @@ class TitleParser:
         ends = {t.end: i for i, t in enumerate(tokens)}
         self.masked: set[int] = set()
         self.state_names: set[int] = set()                # "China", not "Chinese"
+        self.org_last: set[int] = set()                   # last token of an organisation's name
         for m in mentions:
             if m.start in starts and m.end in ends:
                 i, j = starts[m.start], ends[m.end]
@@ -71,6 +73,8 @@ class TitleParser:
                     self.state_at[i] = (j + 1, m.code)
                     if m.form != "demonym":
                         self.state_names.add(i)
+                elif m.kind == "org":
+                    self.org_last.add(j)
                 elif m.kind == "body" and m.code:
                     self.body_at[i] = (j + 1, m.code)
                 for k in range(i, j + 1):
@@ -158,6 +162,9 @@ class TitleParser:
                 j += 2
                 continue
             break
+        if states:      # "Mali's transitional president": the office, not a description
+            while self.low(j) in PRE_TITLE and not self.toks[j].cap and self.is_title_word(j + 1):
+                j += 1
         if j in self.body_at and self.is_title_word(self.body_at[j][0]):
             end, code = self.body_at[j]      # "Kremlin spokesman": the body names state and office
             states.append(code)
