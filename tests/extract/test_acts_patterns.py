@@ -61,3 +61,59 @@ def test_visits_in_opposite_directions_stay_apart(run):
     visits = acts(ex, "OfficialVisit")
     assert len(visits) == 2
     assert d("2025-03-03") in {v.start for v in visits} and None in {v.start for v in visits}
+
+
+def test_host_of_several_ministers_is_a_meeting(run):
+    ex = run("Chile's Minister of Defence Ana Rojas hosted Peru's Luis Vega, Bolivia's Eva Mendoza and "
+             "Argentina's Jorge Paz in Santiago on Tuesday.", published="2025-04-10")
+    assert not acts(ex, "OfficialVisit")
+    [m] = acts(ex, "Meeting")
+    assert m.states == ["ARG", "BOL", "CHL", "PER"]
+
+
+def test_each_signed_with_a_third_state_is_one_agreement_per_subject(run):
+    ex = run("Latvia and Estonia each signed a defence agreement with Canada in June 2023.", published="2025-04-10")
+    assert sorted(a.states for a in acts(ex, "Agreement")) == [["CAN", "EST"], ["CAN", "LVA"]]
+
+
+def test_letter_of_intent(run):
+    ex = run("Chilean Defence Minister Ana Rojas and Peruvian Defence Minister Luis Vega signed a letter of intent "
+             "on border patrols on 3 April.", published="2025-04-10")
+    [a] = acts(ex, "Agreement")
+    assert a.states == ["CHL", "PER"] and a.start == d("2025-04-03")
+
+
+def test_expert_quote_is_no_statement(run):
+    ex = run("Chilean Defence Minister Ana Rojas met Peruvian Defence Minister Luis Vega in Lima on Monday.\n\n"
+             "Marta Solis, a researcher at a Lima university, argues that the region is changing. "
+             "\"Chile brings ships, Peru brings ports,\" she said.", published="2025-04-10")
+    assert not acts(ex, "Statement")
+
+
+def test_ministers_will_meet_again(run):
+    ex = run("Chilean Defence Minister Ana Rojas met Peruvian Defence Minister Luis Vega in Lima on Monday. "
+             "The ministers will meet again in Santiago in November.", published="2025-04-10")
+    planned = [m for m in acts(ex, "Meeting") if m.status == "planned"]
+    assert [(m.states, m.start) for m in planned] == [(["CHL", "PER"], d("2025-11-01"))]
+
+
+def test_exercise_bringing_units_together(run):
+    ex = run("In May 2024, Southern Shield 2024 brought Chilean and Peruvian units together with Brazilian "
+             "and Argentine forces in northern Chile.", published="2025-04-10")
+    [x] = acts(ex, "MilitaryExercise")
+    assert x.states == ["ARG", "BRA", "CHL", "PER"]
+
+
+def test_ceasefire_understanding_reached(run):
+    ex = run("Armenian Foreign Minister Ara Petrosyan welcomed the ceasefire understanding reached with "
+             "Azerbaijan on 10 May.", published="2025-05-20")
+    [a] = acts(ex, "Agreement")
+    assert a.states == ["ARM", "AZE"] and a.start == d("2025-05-10")
+
+
+def test_gathering_dates_the_hosted_meeting(run):
+    ex = run("When the Andean defence ministers gathered in Cusco on Tuesday, the agenda was crowded.\n\n"
+             "Peru's Minister of Defence Luis Vega hosted Chile's Ana Rojas, Bolivia's Eva Mendoza and "
+             "Ecuador's Jorge Paz.", published="2025-04-10")
+    [m] = acts(ex, "Meeting")
+    assert m.states == ["BOL", "CHL", "ECU", "PER"] and m.start == d("2025-04-08")

@@ -79,6 +79,12 @@ class ActFinder(FieldsMixin, StatementMixin):
     def ent_states(self, ents: list[Ent], for_visit: bool = False) -> list[str]:
         out: list[str] = []
         for x in ents:
+            if x.kind == "off" and x.form == "title" and re.fullmatch(r"(?:[\w-]+\s+)?(?:ministers|presidents|leaders|heads of state)",
+                                                                       self.norm[x.start:x.end], re.I):
+                prev = next((a for a in reversed(self.acts) if a.persons and len(set(a.states)) >= 2
+                             and a.type in ("Meeting", "OfficialVisit", "PhoneCall", "Agreement")), None)
+                _add(out, *(prev.states if prev else self.context_states(self.norm[max(0, x.start - 10):x.end].lower())))
+                continue   # "the ministers" (plural title): the parties in focus, not one official
             if x.kind in ("off", "state", "body", "pron") and x.code:
                 if x.kind == "state" and x.form == "capital" and x.locative and not for_visit:
                     continue
@@ -194,6 +200,8 @@ class ActFinder(FieldsMixin, StatementMixin):
             scope_dates = self.dates_in(s, e, [z for z in zones if z[2] == "sub"])
         c = Cand(typ, role, ts, te, (s, e), scope, evidence=[(s, e) if not zone else (zone[0], zone[1])])
         c.rule = f"{typ}:{role}"
+        if typ == "Meeting" and re.match(r"(?:gathered|convened)$", low.strip()):
+            c.rule = "Meeting:gathered"
         c.zone = zone[2] if zone else None
         if typ == "Statement":
             return self.statement(c, ts, te, s, e, zones, ms, content_zones)
@@ -288,6 +296,14 @@ class ActFinder(FieldsMixin, StatementMixin):
         if typ == "Meeting" and re.search(r"\bbilateral\b", self.norm[scope[0]:scope[1]], re.I) and \
                 re.search(r"\bcounterparts\b", self.norm[scope[0]:scope[1]], re.I) and self.focus and len(self.focus.states) >= 3:
             return self.bilaterals(c)
+        if typ == "OfficialVisit" and role == "host" and len(set(c.states) - set(c.hosts or c.states[:1])) >= 2 \
+                and not re.search(r"\bdelegations?\b", self.norm[ts:te], re.I):
+            # "X hosted A's minister, B's and C's": a multilateral meeting, not one visit
+            c.type, c.role, c.rule = "Meeting", "meeting", "Meeting:hosted-several"
+        if typ == "Agreement" and role == "sign" and re.search(r"\beach\s+$", self.norm[max(s, ts - 8):ts], re.I):
+            split = self.each(c, ts, te, s, e)
+            if split:
+                return split
         if typ in ("PhoneCall", "Meeting") and re.search(r"\bseparate\s+(?:[\w-]+\s+){0,2}(?:(?:tele)?phone|video|calls?\b|meetings?\b|talks\b|conversations?\b)",
                                                         self.norm[max(s, ts - 30):te + 12], re.I):
             split = self.separate(c, ts, te, s, e, zone)
@@ -335,6 +351,22 @@ class ActFinder(FieldsMixin, StatementMixin):
             k.weak = False
             k.zone = None
             k.rule = c.rule + ":separate"
+            out.append(k)
+        return out
+
+    def each(self, c: Cand, ts, te, s, e) -> list[Cand]:
+        """'A and B each signed an agreement with C': one act per subject, each with C."""
+        subj = [x for x in self.ents_in(c.scope[0], ts) if x.kind == "state" and x.code]
+        other = [x.code for x in self.ents_in(te, c.scope[1]) if x.kind in ("state", "off") and x.code]
+        subj_codes = list(dict.fromkeys(x.code for x in subj))
+        other = [o for o in dict.fromkeys(other) if o not in subj_codes][:1]
+        if len(subj_codes) < 2 or not other:
+            return []
+        out = []
+        for code in subj_codes:
+            k = self.clone(c)
+            k.states = sorted({code, other[0]})
+            k.rule = c.rule + ":each"
             out.append(k)
         return out
 

@@ -134,6 +134,9 @@ def has_occasion(c: Cand) -> bool:
 
 def _target(c: Cand, kept: list[Cand]) -> Cand | None:
     same = [k for k in kept if k.type == c.type]
+    if c.rule.endswith((":each", ":separate")):
+        # "A and B each signed with C", "separate calls with A and B": siblings stay apart
+        same = [k for k in same if not (k.sent == c.sent and set(k.states) != set(c.states))]
     if c.name:
         for k in reversed(same):
             if norm_name(k.name) == norm_name(c.name):
@@ -156,6 +159,9 @@ def _target(c: Cand, kept: list[Cand]) -> Cand | None:
             return k   # "The summit was attended by A, B and C": the summit just named, with more parties
         if set(k.states) == set(c.states) and c.states:
             return k
+        if k is same[-1] and len(set(k.states)) < 2 and len(set(c.states)) >= 2 and c.first is None and k.first \
+                and not c.weak and not k.weak and k.status == c.status == "happened" and k.rule == "Meeting:gathered":
+            return k   # "the ministers gathered in X on Tuesday. ... X hosted A, B and C": one meeting
         if c.weak or len(set(c.states)) < 2:
             if set(c.states) <= set(k.states) and (len(set(c.states)) < 2 or len(set(k.states)) >= 2):
                 if best is None:

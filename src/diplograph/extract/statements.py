@@ -23,7 +23,16 @@ HELD_RX = re.compile(r"\b(?:held|hold|holds|holding|conducted|conduct|staged|car
 METONYM_GAP_RX = re.compile(r"(?:'s|’s)?\s*(?:,[^,]{0,40},)?\s*(?:(?:has|have|had|also|again|once again|then|on \w+|[\w]+ly)\s+)*", re.I)
 
 
+# a person introduced as an expert, not an official: a following "he said" is theirs
+NON_OFFICIAL_RX = re.compile(r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:researcher|analyst|professor|expert|scholar|academic|economist|"
+                             r"commentator|lecturer|journalist|historian|(?:senior\s+)?fellow)\b", re.I)
+
+
 class StatementMixin:
+    def _prev_sentence_start(self, s: int) -> int:
+        idx = next((i for i, (a, _) in enumerate(self.sentences) if a == s), 0)
+        return self.sentences[max(0, idx - 1)][0]
+
     def statement(self, c: Cand, ts, te, s, e, zones, ms, content_zones):
         low = self.norm[ts:te].lower()
         sent_ents = self.ents_in(s, e)
@@ -66,6 +75,9 @@ class StatementMixin:
                     content = (near.end + (tail2.end() if tail2 else 0), e)
         if not speaker_ents:
             return None
+        if (speaker_ents[-1].kind == "pron" or re.search(r"\b(?:he|she)\s+(?:\w+\s+)?$", self.norm[max(s, ts - 20):ts], re.I)) \
+                and NON_OFFICIAL_RX.search(self.norm[self._prev_sentence_start(s):ts]):
+            return None   # "X, a researcher at ..., argues ... 'quote,' he said": not the official named earlier
         group = next((x for x in speaker_ents if x.kind == "group"), None)
         c.content = [content]
         content_zones.append(content)
