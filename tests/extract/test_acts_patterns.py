@@ -117,3 +117,37 @@ def test_gathering_dates_the_hosted_meeting(run):
              "Ecuador's Jorge Paz.", published="2025-04-10")
     [m] = acts(ex, "Meeting")
     assert m.states == ["BOL", "CHL", "ECU", "PER"] and m.start == d("2025-04-08")
+
+
+def test_announced_trip_is_a_planned_visit_not_a_statement(run):
+    ex = run("Chilean Economy Minister Ana Rojas said she would travel to Lima next week to begin the talks.",
+             published="2025-02-04")
+    assert not acts(ex, "Statement")
+    [v] = acts(ex, "OfficialVisit")
+    assert v.states == ["CHL", "PER"] and v.status == "planned"
+
+
+def test_agreed_in_their_call_that(run):
+    ex = run("Chilean President Ana Rojas said she and Peruvian President Luis Vega agreed in their morning call "
+             "that Chile would reopen the border crossing.", published="2025-02-04")
+    assert not acts(ex, "Statement")
+    assert [a.states for a in acts(ex, "Agreement")] == [["CHL", "PER"]]
+
+
+def test_agreed_to_work_toward_is_no_agreement(run):
+    ex = run("Chilean President Ana Rojas held a phone call with Peruvian President Luis Vega on Friday, and the two "
+             "agreed to work toward a trade deal.", published="2025-02-04")
+    assert not acts(ex, "Agreement")
+
+
+def test_conditional_exercise_in_a_warning_is_no_act(run):
+    ex = run("A spokesman for Venezuela's defense ministry warned on Sunday that it would respond if Colombia and "
+             "Brazil go ahead with their next Jungle Shield exercise.", published="2025-06-10")
+    assert not acts(ex, "MilitaryExercise")
+
+
+def test_first_drills_of_a_series_take_its_states(run):
+    ex = run("Colombia, Brazil and Peru plan to hold the third round of the river exercise in September. "
+             "The first Jungle Shield drills were held on the Amazon in late June last year.", published="2025-06-10")
+    past = [x for x in acts(ex, "MilitaryExercise") if x.status == "happened"]
+    assert [(x.states, x.start) for x in past] == [(["BRA", "COL", "PER"], d("2024-06-01"))]

@@ -215,6 +215,9 @@ class ActFinder(FieldsMixin, StatementMixin):
             if guest is not None and guest.start - te < 60 and (self.posts.get(guest.person) or "").startswith(("Ambassador", "Chargé")):
                 typ, role = "Meeting", "meeting"    # a courtesy call by an envoy posted there: no visit
                 c.type, c.role, c.rule = typ, role, "Meeting:courtesy-call"
+        if typ != "Statement" and re.search(r"\bif\s+[^;.]{0,100}$", self.norm[max(s, ts - 100):ts], re.I) and \
+                any(a <= ts < b for a, b in content_zones):
+            return None   # "warned ... if X and Y go ahead with their next exercise": a condition, not an act
         if role in ("meeting", "meeting_noun", "visit_noun", "call_noun", "visit") and \
                 HYPOTHETICAL_RX.search(self.norm[max(s, ts - 80):ts]):
             return None   # "ready to host talks", "open to negotiations": no act took place
@@ -257,8 +260,8 @@ class ActFinder(FieldsMixin, StatementMixin):
                     c.weak = True
             if typ == "MilitaryExercise":
                 c.name = self.proper_name(ts)
-                if c.name:
-                    c.weak = False
+                if c.name and not re.search(r"\b(?:next|upcoming|coming)\s+(?:[\w'’-]+\s+){0,4}$", self.norm[max(s, ts - 50):ts], re.I):
+                    c.weak = False   # "their next X exercise" refers to one announced elsewhere
             elif typ == "Meeting" and role == "meeting_noun" and self.text[ts:ts + 1].isupper():
                 # "the Sixth Caspian Summit", "the Fifth Binational Cabinet": a named occasion
                 m2 = re.search(r"((?:[A-Z][\w'’-]*,?[ \t]+){1,4})$", self.text[max(s, ts - 60):ts])
@@ -281,6 +284,13 @@ class ActFinder(FieldsMixin, StatementMixin):
         c.persons = [x.person for x in scope_ents if x.kind in ("off", "pron") and x.person]
         c.orgs = [x.code for x in scope_ents if x.kind == "org"]
         if typ == "MilitaryExercise" and SIMILAR_RX.search(self.norm[max(s, ts - 30):ts]):
+            prev = next((a for a in reversed(self.acts + made) if a.type == typ and len(a.states) >= 2), None)
+            if prev:
+                _add(states, *prev.states)
+                c.uses_context = True
+        if typ == "MilitaryExercise" and len(states) < 2 and re.search(
+                r"\b(?:first|previous|earlier|last)\s+(?:[\w'’-]+\s+){0,3}$", self.norm[max(s, ts - 40):ts], re.I):
+            # "The first X drills were held ...": the series of the exercise just named
             prev = next((a for a in reversed(self.acts + made) if a.type == typ and len(a.states) >= 2), None)
             if prev:
                 _add(states, *prev.states)

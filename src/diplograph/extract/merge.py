@@ -139,7 +139,7 @@ def _target(c: Cand, kept: list[Cand]) -> Cand | None:
         same = [k for k in same if not (k.sent == c.sent and set(k.states) != set(c.states))]
     if c.name:
         for k in reversed(same):
-            if norm_name(k.name) == norm_name(c.name):
+            if norm_name(k.name) == norm_name(c.name) and dates_compatible(k, c):
                 return k
     best = None
     for k in reversed(same):

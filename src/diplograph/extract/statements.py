@@ -92,8 +92,11 @@ class StatementMixin:
                     and (role != "exercise" or HELD_RX.search(text[max(0, m.start() - 50):m.start()]))]
         if reported and not future:
             return None        # reporting another act (a visit, talks, a signing, an exercise) is that act
+        if future and any(rx.search(mtext) for _, role, rx, _ in triggers() if role == "visit") and \
+                re.match(r"\s*(?:that\s+)?(?:he|she|they|we|I)\b", text):
+            return None        # "X said he would travel to Y": the announced trip is a planned visit
         own = [t for t, rx in trigger_patterns("joint") + trigger_patterns("sign") if rx.search(mtext)]
-        if own and re.search(r"\b(?:we|I)\b", text):
+        if own and re.search(r"\b(?:we|I)\b|\b(?:he|she) and\b|\band (?:he|she)\b", text):
             return None        # "we agreed ...": the speaker's own act, extracted as that act
         if GROUP_SUBJECT_RX.search(text) and not future:
             return None
