@@ -60,3 +60,26 @@ def test_officials_of_an_organisation_are_not_state_officials(run):
     ex = run("ECOWAS Commission President Amadou Sow said on Monday that Ghanaian President Kofi Mensah "
              "would attend.")
     assert officials(ex) == {"Kofi Mensah": ("GHA", "President")}
+
+
+def test_abbreviated_rank_after_the_title(run):
+    ex = run("Later, Laotian Defence Minister Gen. Vilay Phommasack and his Thai counterpart, Somchai "
+             "Rattana, held a video call.")
+    got = officials(ex)
+    assert got["Vilay Phommasack"] == ("LAO", "Minister of Defense")
+    assert got["Somchai Rattana"] == ("THA", "Minister of Defense")
+
+
+def test_national_formal_titles_of_heads_of_government(run):
+    ex = run("The forum was co-chaired by the President of the Government of Spain, Luis Moreno, and "
+             "the Head of Government of the Kingdom of Morocco, Karim Benali.")
+    got = officials(ex)
+    assert got["Luis Moreno"] == ("ESP", "Prime Minister")
+    assert got["Karim Benali"] == ("MAR", "Prime Minister")
+
+
+def test_secretaries_with_a_portfolio(run):
+    ex = run("Mexican Economy Secretary Laura Ruiz met US Treasury Secretary John Hale.")
+    got = officials(ex)
+    assert got["Laura Ruiz"] == ("MEX", "Secretary of Economy")
+    assert got["John Hale"] == ("USA", "Secretary of the Treasury")

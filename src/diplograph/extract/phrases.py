@@ -188,6 +188,9 @@ class TitleParser:
                     while k < self.n and self.toks[k].start < self.toks[j].start + gov.end():
                         k += 1
                     if k in self.state_at:
+                        if gov.group().lower() == f"{w} the government of " and \
+                                " ".join(t.text for t in core + self.toks[j:k - 1]).lower() in _vocab()[5]:
+                            core = core + self.toks[j:k - 1]    # Spain's "President of the Government"
                         states.append(self.state_at[k][1])
                         j = self.state_at[k][0]
                         last_conn = False
@@ -274,6 +277,7 @@ class TitleParser:
             j = ends.pop()
         # split a trailing rank off the core ("... Defense Four Star General")
         text_core = [t.text.lower() for t in core]
+        core_end = core[-1] if core else None
         for r in sorted(self.ranks, key=lambda r: -len(r.split())):
             rw = r.split()
             if len(core) >= len(rw) and text_core[-len(rw):] == rw:
@@ -284,6 +288,11 @@ class TitleParser:
                 rank = core[len(pre):]
                 core = pre
                 break
+            if r.endswith(".") and len(rw) == 1 and len(core) > 1 and text_core[-1] == r[:-1]:
+                rank, core = core[-1:], core[:-1]
+                break
+        if rank and rank[-1] is core_end and self.low(j) == "." and self.gap(j - 1) == "":
+            j += 1      # "Defence Minister Gen. X": the abbreviated rank's period
         words = " ".join(t.text.lower() for t in core)
         has_head = self._has_head(core)
         counterpart = bool(set(words.split()) & self.counterpart_words)

@@ -70,6 +70,10 @@ def normalise_post(words: str) -> str | None:
         m = re.match(rf"^((?:deputy |acting )*)(?:{re.escape(surf)} cabinet secretary|cabinet secretary (?:of|for) (?:the )?{re.escape(surf)})$", low)
         if m:
             return _title_case(m.group(1)) + f"Minister of {canon}"
+        # Mexico's "Economy Secretary", the Philippines' "Secretary of National Defense"
+        m = re.match(rf"^((?:deputy |acting |under )*)(?:{re.escape(surf)} secretary|secretary (?:of|for) (?:the )?{re.escape(surf)})$", low)
+        if m:
+            return _title_case(m.group(1)) + f"Secretary of {canon}"
     m = re.match(r"^((?:deputy |chief |senior |official )?)(?:(ministry of .+|presidential|president's|government) )?spokesperson(?: (?:of|for) (?:the )?(ministry of .+|president))?$", low)
     if m and (m.group(2) or m.group(3)):
         of = m.group(2) or m.group(3)
