@@ -151,3 +151,23 @@ def test_first_drills_of_a_series_take_its_states(run):
              "The first Jungle Shield drills were held on the Amazon in late June last year.", published="2025-06-10")
     past = [x for x in acts(ex, "MilitaryExercise") if x.status == "happened"]
     assert [(x.states, x.start) for x in past] == [(["BRA", "COL", "PER"], d("2024-06-01"))]
+
+
+def test_two_stops_in_one_sentence_are_two_visits(run):
+    ex = run("Turkish Defence Minister Ali Demir visited Lima on 4 June, where he was received by Peruvian President "
+             "Luis Vega, and travelled to Quito the following day.", published="2024-06-20")
+    visits = sorted(acts(ex, "OfficialVisit"), key=lambda v: v.start)
+    assert [(v.states, v.start) for v in visits] == [(["PER", "TUR"], d("2024-06-04")), (["ECU", "TUR"], d("2024-06-05"))]
+
+
+def test_visited_two_capitals_is_one_visit_each(run):
+    ex = run("Senegalese President Ali Faye visited Lima and Quito on 30 May last year.", published="2025-03-10")
+    assert sorted(v.states for v in acts(ex, "OfficialVisit")) == [["ECU", "SEN"], ["PER", "SEN"]]
+
+
+def test_sentence_initial_he_is_the_previous_subject(run):
+    ex = run("Ghanaian President John Mensah arrived in Lima on Saturday for a working visit and was received by "
+             "Peru's President Luis Vega. He flew on to Quito the same evening to meet Ecuador's President Ana Paz.",
+             published="2025-03-10")
+    visits = sorted(acts(ex, "OfficialVisit"), key=lambda v: v.states)
+    assert [(v.states, v.start) for v in visits] == [(["ECU", "GHA"], d("2025-03-08")), (["GHA", "PER"], d("2025-03-08"))]

@@ -83,6 +83,10 @@ def extract(doc: Document) -> Extraction:
         if not free(m.start(), m.end()) or m.end() + 1 in off_starts:
             continue      # "his Somali counterpart X": a determiner of the official, not a pronoun
         prev = next((x for x in reversed(ents) if x.kind == "off" and x.end <= m.start() and x.code), None)
+        if prev and m.group()[:1].isupper() and re.search(r"(?:^|[.!?][”\"]?\s+)$", norm[max(0, m.start() - 3):m.start()]):
+            # a sentence-initial "He" continues the previous sentence's subject, not its last-named person
+            ps = max(norm.rfind(". ", 0, prev.start), norm.rfind("\n", 0, prev.start), 0)
+            prev = next((x for x in ents if x.kind == "off" and ps <= x.start <= prev.start and x.code), prev)
         if prev and m.start() - prev.end < 600:
             ents.append(Ent(m.start(), m.end(), "pron", prev.code, prev.person, "pronoun"))
     ents.sort(key=lambda x: x.start)

@@ -17,6 +17,7 @@ zones: an act triggered outside a zone takes neither its participants nor its da
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from diplograph.extract.candidates import (  # re-exported for merge.py and __init__
@@ -140,6 +141,7 @@ class ActFinder(FieldsMixin, StatementMixin):
                 made.extend(c)
             else:
                 made.append(c)
+        self.split_tour(made, s, e)
         main = [c for c in made if c.zone is None]
         for m in main:
             if m.pending_offset:
@@ -306,8 +308,10 @@ class ActFinder(FieldsMixin, StatementMixin):
         if typ == "Meeting" and re.search(r"\bbilateral\b", self.norm[scope[0]:scope[1]], re.I) and \
                 re.search(r"\bcounterparts\b", self.norm[scope[0]:scope[1]], re.I) and self.focus and len(self.focus.states) >= 3:
             return self.bilaterals(c)
-        if typ == "OfficialVisit" and role == "host" and len(set(c.states) - set(c.hosts or c.states[:1])) >= 2 \
-                and not re.search(r"\bdelegations?\b", self.norm[ts:te], re.I):
+        guests = {x.code for x in scope_ents if x.kind == "off" and x.code and x.start >= te}
+        if typ == "OfficialVisit" and role == "host" and len(guests - set(c.hosts or c.states[:1])) >= 2 \
+                and not re.search(r"\bdelegations?\b", self.norm[ts:te], re.I) \
+                and not re.search(r"\b(?:was|were|been|being)\s+$", self.norm[max(s, ts - 12):ts], re.I):
             # "X hosted A's minister, B's and C's": a multilateral meeting, not one visit
             c.type, c.role, c.rule = "Meeting", "meeting", "Meeting:hosted-several"
         if typ == "Agreement" and role == "sign" and re.search(r"\beach\s+$", self.norm[max(s, ts - 8):ts], re.I):
@@ -363,6 +367,63 @@ class ActFinder(FieldsMixin, StatementMixin):
             k.rule = c.rule + ":separate"
             out.append(k)
         return out
+
+    def split_tour(self, made: list[Cand], s: int, e: int) -> None:
+        """'X visited Niamey on 4 June ... and travelled to Ouagadougou the following day': one visit per stop."""
+        for c in [c for c in made if c.type == "OfficialVisit" and c.role == "visit" and c.zone is None]:
+            # "visited Bamako and Ouagadougou": one visit per destination state
+            after = [x for x in self.ents_in(c.tend, e) if x.kind in ("state", "place", "off", "org")]
+            if not after or after[0].kind not in ("state", "place") or not after[0].code or after[0].start - c.tend > 12:
+                continue
+            stops = [after[0]]
+            for x in after[1:]:
+                if x.kind in ("state", "place") and x.code and re.fullmatch(r"\s*(?:,|and|, and)\s*", self.norm[stops[-1].end:x.start]):
+                    stops.append(x)
+                else:
+                    break
+            codes = list(dict.fromkeys(x.code for x in stops))
+            subj = next((x for x in reversed(self.ents_in(s, c.tstart)) if x.kind in ("off", "state", "pron") and x.code), None)
+            if len(codes) < 2 or subj is None or subj.code in codes:
+                continue
+            i = made.index(c)
+            clones = []
+            for code in codes:
+                k = self.clone(c)
+                k.states, k.hosts = [subj.code, code], [code]
+                k.persons = [p for p in c.persons if p == subj.person] or c.persons[:1]
+                k.rule = c.rule + ":stops"
+                clones.append(k)
+            made[i:i + 1] = clones
+        visits = sorted((c for c in made if c.type == "OfficialVisit" and c.role == "visit" and c.zone is None
+                         and not c.rule.endswith(":stops")), key=lambda c: c.tstart)
+        if len(visits) < 2:
+            return
+        dests = []
+        for c in visits:
+            d = next((x for x in self.ents_in(c.tend, min(e, c.tend + 40)) if x.kind in ("state", "place") and x.code), None)
+            dests.append(d.code if d else None)
+        if None in dests or len(set(dests)) < 2:
+            return
+        subj = next((x for x in self.ents_in(s, visits[0].tstart) if x.kind in ("off", "state", "pron") and x.code), None)
+        if subj is None:
+            return
+        for i, c in enumerate(visits):
+            end = visits[i + 1].tstart if i + 1 < len(visits) else e
+            seg = [x for x in self.ents_in(c.tend, end) if x.kind in ("off", "pron") and x.code == dests[i]]
+            c.states = [subj.code, dests[i]]
+            c.hosts = [dests[i]]
+            c.persons = [p for p in [subj.person] + [x.person for x in seg] if p]
+            own = self.dates_in(c.tend, end)
+            if i and not own and visits[i - 1].first:
+                prev = visits[i - 1]
+                shift = 1 if re.search(r"\bthe (?:following|next) day\b", self.norm[c.tend:end], re.I) else 0
+                c.first = c.last = prev.first + dt.timedelta(days=shift)
+                c.precision = prev.precision
+            c.rule += ":tour"
+        for h in made:
+            if h.type == "OfficialVisit" and h.role == "host" and h.zone is None:
+                at = max((c for c in visits if c.tstart <= h.tstart), key=lambda c: c.tstart, default=visits[0])
+                h.states, h.hosts, h.first, h.last, h.precision = list(at.states), list(at.hosts), at.first, at.last, at.precision
 
     def each(self, c: Cand, ts, te, s, e) -> list[Cand]:
         """'A and B each signed an agreement with C': one act per subject, each with C."""

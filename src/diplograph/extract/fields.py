@@ -94,8 +94,11 @@ class FieldsMixin:
         offs = [d for d in self.dates if d.offset is not None and c.sent[0] <= d.start < c.sent[1]]
         if offs and c.first is None and zone is None:
             c.pending_offset = (offs[0].end, offs[0].offset)   # resolved against the act named after it
-        if c.first is None and self.focus is not None and re.search(r"\b(?:on )?the same day\b", self.norm[c.sent[0]:c.sent[1]], re.I):
+        if c.first is None and self.focus is not None and re.search(r"\b(?:on )?the same (?:day|evening|night|afternoon|morning)\b", self.norm[c.sent[0]:c.sent[1]], re.I):
             c.links.append(("offset", self.focus, 0))
+        elif c.first is None and self.focus is not None and zone is None and \
+                re.search(r"\b(?:on )?the (?:following|next) day\b", self.norm[ts:c.sent[1]], re.I):
+            c.links.append(("offset", self.focus, 1))
 
     def _span_days(self, c: Cand, ts: int) -> None:
         """'a two-day working visit' dated by its start runs two days; one dated by its end

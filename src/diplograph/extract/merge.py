@@ -134,7 +134,7 @@ def has_occasion(c: Cand) -> bool:
 
 def _target(c: Cand, kept: list[Cand]) -> Cand | None:
     same = [k for k in kept if k.type == c.type]
-    if c.rule.endswith((":each", ":separate")):
+    if c.rule.endswith((":each", ":separate", ":stops", ":tour")):
         # "A and B each signed with C", "separate calls with A and B": siblings stay apart
         same = [k for k in same if not (k.sent == c.sent and set(k.states) != set(c.states))]
     if c.name:
