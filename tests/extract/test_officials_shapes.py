@@ -83,3 +83,11 @@ def test_secretaries_with_a_portfolio(run):
     got = officials(ex)
     assert got["Laura Ruiz"] == ("MEX", "Secretary of Economy")
     assert got["John Hale"] == ("USA", "Secretary of the Treasury")
+
+
+def test_lower_case_title_of_a_state_office(run):
+    ex = run("TOKYO, May 2 (Kyodo) -- The meeting was postponed, presidential spokesperson Park Ji-won told "
+             "reporters. The party's foreign policy spokesman Lee Min disagreed.")
+    got = officials(ex)
+    assert got["Park Ji-won"][1] == "Spokesperson of the President"
+    assert "Lee Min" not in got

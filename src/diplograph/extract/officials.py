@@ -85,7 +85,9 @@ class OfficialFinder(TitleParser):
         i = 0
         while i < self.n:
             t = self.toks[i]
-            if not (t.cap or self.low(i) in DETERMINERS or self.low(i) in ("his", "her")):
+            if not (t.cap or self.low(i) in DETERMINERS or self.low(i) in ("his", "her") or
+                    self.is_title_word(i) and self.low(i) not in ("of", "for", "and") and i + 1 < self.n and
+                    not self.toks[i + 1].cap):   # "presidential spokesperson X"
                 i += 1
                 continue
             if i in self.state_names and self.low(i - 1) in PLACE_PREPS and \
@@ -103,7 +105,9 @@ class OfficialFinder(TitleParser):
                 title.states = list(self.inherit[title.start])
             nstart = self.skip_honor(title.end)        # "Foreign Secretary Ms. X", "Amir Sheikh X"
             nend = self.parse_name(nstart)
-            lower_ok = title.core and nend - nstart >= 2 and any(t.cap for t in title.core + [self.toks[title.start]])
+            lower_ok = title.core and nend - nstart >= 2 and (any(t.cap for t in title.core + [self.toks[title.start]]) or
+                                                                len(title.core) >= 2 and self._has_head(title.core) and
+                                                                " of " in (self.title_post(title) or ""))
             if nend > nstart and (title.core and title.core[-1].cap or title.rank or title.counterpart or lower_ok):
                 names = [(nstart, nend)]
                 j = nend
