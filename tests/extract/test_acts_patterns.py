@@ -171,3 +171,27 @@ def test_sentence_initial_he_is_the_previous_subject(run):
              published="2025-03-10")
     visits = sorted(acts(ex, "OfficialVisit"), key=lambda v: v.states)
     assert [(v.states, v.start) for v in visits] == [(["ECU", "GHA"], d("2025-03-08")), (["GHA", "PER"], d("2025-03-08"))]
+
+
+def test_postponed_session_is_a_meeting_not_a_statement(run):
+    ex = run("The session of the Chilean-Peruvian intergovernmental mixed committee on fisheries, which was due to be "
+             "held in Lima on April 24, has been postponed until after the summer, the Ministry of Foreign Affairs said.",
+             published="2025-04-20")
+    assert not acts(ex, "Statement")
+    [m] = acts(ex, "Meeting")
+    assert m.states == ["CHL", "PER"] and m.status == "reported-not-happened" and m.start == d("2025-04-24")
+
+
+def test_which_capital_denounced_is_a_statement(run):
+    ex = run("The row erupted after Kenya signed a memorandum of understanding with Uganda on Jan. 1, 2024, "
+             "which Mogadishu denounced as an attack on its sovereignty.", published="2025-02-20")
+    [s] = acts(ex, "Statement")
+    assert "SOM" in s.states and s.speakers == ["SOM"]
+
+
+def test_present_declaration_adopted_names_the_parties_in_focus(run):
+    ex = run("Chilean President Ana Rojas and Peruvian President Luis Vega met in Lima on Thursday. The present Joint "
+             "Declaration was adopted in Lima on 2 February 2023, in the Spanish, Quechua and English languages.",
+             published="2023-02-03")
+    [a] = acts(ex, "Agreement")
+    assert a.states == ["CHL", "PER"] and a.start == d("2023-02-02")

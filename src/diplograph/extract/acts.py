@@ -89,6 +89,8 @@ class ActFinder(FieldsMixin, StatementMixin):
             if x.kind in ("off", "state", "body", "pron") and x.code:
                 if x.kind == "state" and x.form == "capital" and x.locative and not for_visit:
                     continue
+                if x.kind == "state" and re.match(r"(?:\s*(?:,|and|, and)\s*[A-Z]\w+)*\s+languages?\b", self.norm[x.end:x.end + 60]):
+                    continue   # "in the Spanish, Arabic and French languages"
                 _add(out, x.code)
             elif x.kind == "group":
                 _add(out, *self.context_states(x.form))

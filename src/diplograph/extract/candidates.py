@@ -15,7 +15,7 @@ GROUP_RX = re.compile(r"\b(?:the|both|all|these)\s+(?:two|three|four|five)\s+(?:
 # "HE the Prime Minister", "His Highness the Amir" are honorifics, not pronouns
 PRON_RX = re.compile(r"\b(?:(?!(?-i:HE)\b)he|she|his|her)\b(?!\s+(?:Highness|Excellency|Majesty|Royal)\b)", re.I)
 DEFINITE_RX = re.compile(r"(?:\b(?:the|this|that|these|those|its|their|his|her|such)\s+(?:(?!of\b)[\w-]+\s+){0,3}$)", re.I)
-ACT_ANAPHOR_RX = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:agreement|deal|accord|treaty|declaration|memorandum|exercise|drills|visit|meeting|summit|talks|call)\b", re.I)
+ACT_ANAPHOR_RX = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}(?:agreement|deal|accord|treaty|declaration|memorandum|exercise|drills|visit|meeting|summit|talks|call)\b", re.I)
 SIMILAR_RX = re.compile(r"\b(?:similar|such|previous|earlier|another)\s+(?:[\w-]+\s+){0,2}$", re.I)
 GROUP_SUBJECT_RX = re.compile(r"\b(?:the|both)\s+(?:(?:two|three)\s+)?(?:[\w-]+\s+)?(?:parties|sides|leaders|presidents|counterparts|ministers|delegations|mediators)\b", re.I)
 # talk about talks is no act: "ready to host talks", "open to negotiations", "preparations for the summit"

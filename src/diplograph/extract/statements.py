@@ -57,10 +57,13 @@ class StatementMixin:
                     speaker_ents = []
                 elif (last.kind == "place" or last.kind == "state" and last.form == "capital") and not METONYM_GAP_RX.fullmatch(gap):
                     speaker_ents = []   # "an expert at a Lima university told": the city does not speak
+            rel = speaker_ents and re.search(r",\s*which\s+$", self.norm[max(s, speaker_ents[0].start - 12):speaker_ents[0].start])
             quote = re.match(r"\s*[“\"]", self.norm[s:s + 3])
             q_end = max(self.norm.rfind("”", s, ts), self.norm.rfind('"', s + 1, ts))
             tail = self.norm[te:e]
-            if quote and q_end > s and speaker_ents and speaker_ents[0].start > q_end:
+            if rel:
+                content = (s, speaker_ents[0].start)   # "..., which Mogadishu denounced as ...": the antecedent
+            elif quote and q_end > s and speaker_ents and speaker_ents[0].start > q_end:
                 content = (s, q_end)
             elif speaker_ents and re.fullmatch(r"\s*(?:(?:in|on) (?:a |an |its |his |her )?[\w -]{0,40})?[.!]?\s*", tail) \
                     and re.search(r",\s*(?:the\s+|[\w-]+\s+){0,3}$", self.norm[s:speaker_ents[0].start]):
@@ -92,6 +95,9 @@ class StatementMixin:
                     and (role != "exercise" or HELD_RX.search(text[max(0, m.start() - 50):m.start()]))]
         if reported and not future:
             return None        # reporting another act (a visit, talks, a signing, an exercise) is that act
+        if any(rx.search(text) for _, rx in trigger_patterns("negated")) and \
+                re.search(r"\b(?:session|meeting|talks|visit|summit|trip|consultations)\b", text, re.I):
+            return None        # "the session ... has been postponed, the ministry said": news about that act
         if future and any(rx.search(mtext) for _, role, rx, _ in triggers() if role == "visit") and \
                 re.match(r"\s*(?:that\s+)?(?:he|she|they|we|I)\b", text):
             return None        # "X said he would travel to Y": the announced trip is a planned visit
