@@ -91,3 +91,14 @@ def test_lower_case_title_of_a_state_office(run):
     got = officials(ex)
     assert got["Park Ji-won"][1] == "Spokesperson of the President"
     assert "Lee Min" not in got
+
+
+def test_the_other_side_of_talks_with_a_titled_mention_is_not_of_its_state(run):
+    ex = run("MINISTRY OF FOREIGN AFFAIRS\nGovernment of Ghana, Accra\n\n"
+             "Deputy Minister of Foreign Affairs Kwame Asante concluded his visit to Brazil today. "
+             "On 3 May, the Deputy Minister held in-depth talks with Foreign Minister Paulo Teixeira. "
+             "On 4 May, the Deputy Minister called on Vice President Lucia Prado.")
+    got = officials(ex)
+    assert got["Kwame Asante"][0] == "GHA"
+    assert got["Paulo Teixeira"] == ("BRA", "Minister of Foreign Affairs")
+    assert got["Lucia Prado"] == ("BRA", "Vice President")

@@ -26,6 +26,8 @@ from diplograph.extract.lexicon import read_table
 DEST_RX = re.compile(r"\b(?:to|in|into|at|towards?|visit(?:ed|ing|s)?|arriv(?:ed|ing|es) in)\s+(?:the\s+)?$", re.I)
 HOST_RX = re.compile(r"\b(?:invitation of|received by|hosted by|welcomed by|invited by|met by|greeted by)\s+(?:the\s+)?(?:\w+\s+){0,4}$", re.I)
 CONJ_RX = re.compile(r"\s*,?\s*(?:and|as well as|along with|together with|(?:(?:was|were|is|are|has been)\s+)?(?:accompanied|joined)\s+by)\s+(?:(?:then|later|also)\s+)?(?:the\s+)?(?:\w+\s+)?$", re.I)
+TALKS_RX = re.compile(r"^\s*(?:\w+\s+){0,2}(?:held\s+(?:[\w-]+\s+)?talks\s+with|called\s+on|met(?:\s+with)?|"
+                      r"spoke\s+with|had\s+a\s+(?:telephone\s+|phone\s+)?(?:call|conversation)\s+with)\b", re.I)
 LETTERHEAD_RX = re.compile(r"\b(?:Government|GOVERNMENT|Ministry of [A-Z][\w ]{2,40}|MINISTRY OF [A-Z ]{2,40}|Embassy|EMBASSY) (?:of|OF) (?:the |THE )?$")
 DATELINE_RX = re.compile(
     r"\s*(?P<place>[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,2})"
@@ -126,6 +128,9 @@ def assign_states(finder, sentences: list[tuple[int, int]], home: list[str], str
         near = {q.state for q in finder.persons if q is not p and q.state and any(s <= a < e for a, _ in q.spans)}
         near |= {finder.persons[m.official].state for m in omentions
                  if s <= m.start < e and m.official != idx and finder.persons[m.official].state}
+        # "the Deputy Prime Minister held talks with ... Foreign Minister X"
+        near |= {finder.persons[o].state for a, b, o in finder.sides if o != idx and finder.persons[o].state
+                 and s <= a and b <= first and TALKS_RX.search(norm[b:first])}
         bad = near | p.avoid
         pick = None
         prev = next((m for m in reversed(omentions) if m.end <= first and m.official != idx), None)

@@ -79,6 +79,7 @@ class OfficialFinder(TitleParser):
         self.mentions: list[OfficialMention] = []
         self.titles: list[tuple[int, int, list[str], str | None]] = []   # title-only mentions
         self.inherit: dict[int, list[str]] = {}     # token idx -> states a following title takes
+        self.sides: list[tuple[int, int, int]] = []  # stateless title mentions: (start, end, person)
 
     # ------------------------------------------------------------------ the pass
     def run(self) -> None:
@@ -402,6 +403,12 @@ class OfficialFinder(TitleParser):
             owners = key_owner.get(k)
             if owners and len(owners) == 1 and not any(s <= t.start < e for s, e in taken):
                 self.mentions.append(OfficialMention(t.start, t.end, next(iter(owners)), "surname"))
+        # "the Deputy Prime Minister held talks with ... X": the other side of the talks is not
+        # of the titled person's state (affiliation.assign_states reads self.sides)
+        before = len(self.mentions)
+        self._title_mentions(taken, stateless=True)
+        self.sides = [(m.start, m.end, m.official) for m in self.mentions[before:]]
+        del self.mentions[before:]
         assign_states(self, sentences, home, strong, mentions)
         self._title_mentions(taken)
         officials = []
@@ -419,10 +426,10 @@ class OfficialFinder(TitleParser):
         self.mentions.sort(key=lambda m: m.start)
         return officials, self.mentions
 
-    def _title_mentions(self, taken: list[tuple[int, int]]) -> None:
+    def _title_mentions(self, taken: list[tuple[int, int]], stateless: bool = False) -> None:
         """Title-only mentions: same state and post as exactly one person."""
         for s, e, states, post in self.titles:
-            if any(a <= s < b for a, b in taken):
+            if any(a <= s < b for a, b in taken) or stateless and states:
                 continue
             cands = [idx for idx, p in enumerate(self.persons)
                      if any(po == post for po, _ in p.posts) and (not states or p.state in states)]
