@@ -102,3 +102,9 @@ def test_the_other_side_of_talks_with_a_titled_mention_is_not_of_its_state(run):
     assert got["Kwame Asante"][0] == "GHA"
     assert got["Paulo Teixeira"] == ("BRA", "Minister of Foreign Affairs")
     assert got["Lucia Prado"] == ("BRA", "Vice President")
+
+
+def test_former_officials_are_left_out_but_then_officials_count(run):
+    ex = run("Former Foreign Minister Anna Berg of Sweden criticised the plan. Denmark's former prime "
+             "minister Anders Holm agreed. The then Prime Minister Olaf Lund of Norway signed it.")
+    assert officials(ex) == {"Olaf Lund": ("NOR", "Prime Minister")}

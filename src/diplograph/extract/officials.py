@@ -59,6 +59,8 @@ STATE_OFFICES = {"minister", "president", "ambassador", "chancellor", "premier",
 # between a host (or the guest before) and a guest named "State's Name"
 COUNTERPART_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*as well as)\s*|\s+(?:hosted|hosts|welcomed|welcomes|received|receives)\s+", re.I)
 
+FORMER_RX = re.compile(r"\b(?:former|ex)\b", re.I)
+
 # an organisation's organ between its name and a title: "ECOWAS Commission President"
 ORG_ORGANS = {"commission", "council", "secretariat", "parliament", "assembly", "'s", "’s"}
 
@@ -98,6 +100,11 @@ class OfficialFinder(TitleParser):
             title = self.parse_title(i)
             if not title or title.end <= i:
                 i += 1
+                continue
+            lead = self.toks[title.start - 1].start if title.start > 0 else 0
+            head = title.core[0].start if title.core else self.toks[title.start].start
+            if FORMER_RX.search(self.norm[lead:head]):
+                i = max(self.parse_name(self.skip_honor(title.end)), title.end, i + 1)   # "former Minister X"
                 continue
             if not title.states and self._of_organisation(title.start):
                 i = max(title.end, i + 1)   # "ECOWAS Commission President X": not a state's official

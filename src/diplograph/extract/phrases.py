@@ -163,7 +163,7 @@ class TitleParser:
                 continue
             break
         if states:      # "Mali's transitional president": the office, not a description
-            while self.low(j) in PRE_TITLE and not self.toks[j].cap and self.is_title_word(j + 1):
+            while self.low(j) in PRE_TITLE | {"former"} and not self.toks[j].cap and self.is_title_word(j + 1):
                 j += 1
         if j in self.body_at and self.is_title_word(self.body_at[j][0]):
             end, code = self.body_at[j]      # "Kremlin spokesman": the body names state and office
