@@ -108,3 +108,11 @@ def test_former_officials_are_left_out_but_then_officials_count(run):
     ex = run("Former Foreign Minister Anna Berg of Sweden criticised the plan. Denmark's former prime "
              "minister Anders Holm agreed. The then Prime Minister Olaf Lund of Norway signed it.")
     assert officials(ex) == {"Olaf Lund": ("NOR", "Prime Minister")}
+
+
+def test_commander_of_a_states_named_command(run):
+    ex = run('Commander of Finland\'s Eastern Command Major General Aki Virtanen said. The drill was led by '
+             'Major General Aidos Serikov, commander of Kazakhstan\'s Regional Command "West".')
+    got = officials(ex)
+    assert got["Aki Virtanen"] == ("FIN", "Commander of Eastern Command")
+    assert got["Aidos Serikov"] == ("KAZ", "Commander of Regional Command West")

@@ -112,6 +112,10 @@ class OfficialFinder(TitleParser):
             if not title.states and title.start in self.inherit:
                 title.states = list(self.inherit[title.start])
             nstart = self.skip_honor(title.end)        # "Foreign Secretary Ms. X", "Amir Sheikh X"
+            if not title.rank:
+                k, rank = self.skip_rank(nstart)       # "Commander of X's Northern Command Major General Y"
+                if rank and self.parse_name(k) - k >= 2:
+                    nstart, title.rank = k, rank
             nend = self.parse_name(nstart)
             lower_ok = title.core and nend - nstart >= 2 and (any(t.cap for t in title.core + [self.toks[title.start]]) or
                                                                 len(title.core) >= 2 and self._has_head(title.core) and

@@ -126,6 +126,20 @@ class TitleParser:
                 return k, self.toks[j:k]
         return j, []
 
+    def _unit(self, k: int) -> list[Token]:
+        """'Regional Command "East"', 'Western Military District': a named command after a state's."""
+        out: list[Token] = []
+        while k < self.n and len(out) < 5 and self.skip_rank(k)[0] == k and k not in self.masked:
+            if self.low(k) in ('"', "“", "”") and k + 1 < self.n and self.toks[k + 1].cap:
+                k += 1
+                continue
+            if not self.toks[k].cap:
+                break
+            out.append(self.toks[k])
+            k += 1
+        words = {t.text.lower() for t in out}
+        return out if words & {"command", "district", "fleet", "corps", "army", "division", "brigade"} else []
+
     def _has_head(self, core: list[Token]) -> bool:
         words = " ".join(t.text.lower() for t in core)
         return any(w in self.head_words for w in words.split()) or any(
@@ -246,6 +260,18 @@ class TitleParser:
                 break
             if j in self.state_at and (last_conn or core):
                 end, code = self.state_at[j]
+                if last_conn and self.low(end) in ("'s", "’s") and core[-1].text.lower() == "of" and \
+                        core[-2].text.lower() in ("commander", "head", "chief"):
+                    unit = self._unit(end + 1)      # "commander of Kazakhstan's Regional Command 'East'"
+                    if unit:
+                        states.append(code)
+                        core.extend(unit)
+                        ends.extend(range(end + 1, self.toks.index(unit[-1]) + 1))
+                        j = ends[-1] + 1
+                        if self.low(j) in ('"', "”", "'", "’") and self.gap(j - 1) == "":
+                            j += 1
+                        last_conn = False
+                        break
                 if last_conn or self.is_title_word(end):
                     states.append(code)
                     j = end
