@@ -195,3 +195,12 @@ def test_present_declaration_adopted_names_the_parties_in_focus(run):
              published="2023-02-03")
     [a] = acts(ex, "Agreement")
     assert a.states == ["CHL", "PER"] and a.start == d("2023-02-02")
+
+
+def test_range_widens_a_headline_day_and_absorbs_the_arrival(run):
+    ex = run("Lima, 21 May 2025\nForeign Minister concludes official visit to Chile\n\n"
+             "Peruvian Foreign Minister Luis Vega concluded his official visit to Chile (19-21 May 2025) today.\n\n"
+             "On arrival in Santiago on 19 May, the Foreign Minister was received by Chilean Vice Foreign Minister Ana Rojas.",
+             published="2025-05-21")
+    [v] = acts(ex, "OfficialVisit")
+    assert v.states == ["CHL", "PER"] and (v.start, v.end) == (d("2025-05-19"), d("2025-05-21"))

@@ -60,6 +60,10 @@ def absorb(target: Cand, c: Cand) -> None:
         target.first, target.last, target.precision = c.first, c.last, c.precision
     elif c.first and target.first and c.explicit_date and not target.explicit_date:
         target.first, target.last, target.precision = c.first, c.last, c.precision
+    elif c.first and target.first and c.precision == "day" and target.precision == "day" and c.explicit_date \
+            and c.first <= target.first and target.last and c.last and target.last <= c.last \
+            and (c.last - c.first) > (target.last - target.first):
+        target.first, target.last = c.first, c.last   # "(19-21 May)" spans the day a headline gave
     elif c.first and target.first and c.precision == "day" and target.precision == "day":
         # "starting from 12 September" + "will last until 20 September"
         if c.last and target.last and c.last > target.last and c.role != target.role:
