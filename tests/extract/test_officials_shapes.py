@@ -116,3 +116,16 @@ def test_commander_of_a_states_named_command(run):
     got = officials(ex)
     assert got["Aki Virtanen"] == ("FIN", "Commander of Eastern Command")
     assert got["Aidos Serikov"] == ("KAZ", "Commander of Regional Command West")
+
+
+def test_untitled_leader_named_by_title_once(run):
+    ex = run("Anton Volkov took part in the summit, held in Tashkent. The President of Belarus arrived "
+             "on a working visit.\n\nBefore the summit, Anton Volkov met the hosts. On Friday, Anton Volkov "
+             "flew home.")
+    assert officials(ex)["Anton Volkov"] == ("BLR", "President")
+
+
+def test_a_recurring_name_without_a_leader_title_is_no_official(run):
+    ex = run("Anton Volkov wrote the report. Later, Anton Volkov added a chapter. Anton Volkov is a "
+             "historian.")
+    assert ex.officials == []

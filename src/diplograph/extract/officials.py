@@ -421,6 +421,7 @@ class OfficialFinder(TitleParser):
         self.sides = [(m.start, m.end, m.official) for m in self.mentions[before:]]
         del self.mentions[before:]
         assign_states(self, sentences, home, strong, mentions)
+        self._untitled_leader(sentences)
         self._title_mentions(taken)
         officials = []
         for p in self.persons:
@@ -436,6 +437,35 @@ class OfficialFinder(TitleParser):
                                       spans=[Span(s, e, "") for s, e in p.spans]))
         self.mentions.sort(key=lambda m: m.start)
         return officials, self.mentions
+
+    def _untitled_leader(self, sentences: list[tuple[int, int]]) -> None:
+        """Kremlin style: 'Vladimir Putin took part ...', and once 'The President of Russia arrived':
+        a name that opens three or more sentences or clauses holds a leader's post that the text names
+        by title alone, when nobody else holds it for that state."""
+        leaders = {(tuple(st), po) for _, _, st, po in self.titles
+                   if len(st) == 1 and po in ("President", "Prime Minister", "Chancellor")}
+        leaders = {(st[0], po) for st, po in leaders
+                   if not any(p.state == st[0] and any(x == po for x, _ in p.posts) for p in self.persons)}
+        if len(leaders) != 1:
+            return
+        starts = {t.start: k for k, t in enumerate(self.toks)}
+        counts: dict[tuple[int, int], list[int]] = {}
+        firsts = {starts[a] for a, _ in sentences if a in starts}
+        for k in range(self.n):
+            if not (k in firsts or k > 0 and self.low(k - 1) == ",") or k in self.masked or not self.toks[k].cap:
+                continue
+            e = self.parse_name(k)
+            if 2 <= e - k <= 3 and e < self.n and not self.toks[e].cap:
+                counts.setdefault(self._name_text(k, e), []).append(k)
+        names = [(n, ks) for n, ks in counts.items() if len(ks) >= 3 and
+                 not any(same_name(n, p.name) for p in self.persons)]
+        if len(names) != 1:
+            return
+        (state, post), = leaders
+        name, ks = names[0]
+        for k in ks:
+            e = self.parse_name(k)
+            self._person(name, state, post, None, self.toks[k].start, self.toks[e - 1].end)
 
     def _title_mentions(self, taken: list[tuple[int, int]], stateless: bool = False) -> None:
         """Title-only mentions: same state and post as exactly one person."""
