@@ -204,3 +204,11 @@ def test_range_widens_a_headline_day_and_absorbs_the_arrival(run):
              published="2025-05-21")
     [v] = acts(ex, "OfficialVisit")
     assert v.states == ["CHL", "PER"] and (v.start, v.end) == (d("2025-05-19"), d("2025-05-21"))
+
+
+def test_second_visit_clause_with_its_own_subject(run):
+    ex = run("Chilean President Ana Rojas paid an official visit to Lima on Jan. 11, and Peruvian President Luis Vega "
+             "is expected to visit Santiago later this month, according to diplomatic sources.", published="2025-02-12")
+    visits = sorted(acts(ex, "OfficialVisit"), key=lambda v: v.start)
+    assert [(v.states, v.status) for v in visits] == [(["CHL", "PER"], "happened"), (["CHL", "PER"], "planned")]
+    assert visits[1].start == d("2025-02-01")

@@ -412,6 +412,13 @@ class ActFinder(FieldsMixin, StatementMixin):
         for i, c in enumerate(visits):
             end = visits[i + 1].tstart if i + 1 < len(visits) else e
             seg = [x for x in self.ents_in(c.tend, end) if x.kind in ("off", "pron") and x.code == dests[i]]
+            if i:
+                # "A paid a visit to X ..., and B is expected to visit Y": the later clause's own subject
+                own_subj = [x for x in self.ents_in(visits[i - 1].tend, c.tstart) if x.kind == "off" and x.code
+                            and re.fullmatch(r"\s*(?:(?:is|was|are|were|has|have|had|will|would|also|then|later|expected|due|set|to|be)\s+)*",
+                                             self.norm[x.end:c.tstart])]
+                if own_subj:
+                    subj = own_subj[-1]
             c.states = [subj.code, dests[i]]
             c.hosts = [dests[i]]
             c.persons = [p for p in [subj.person] + [x.person for x in seg] if p]
