@@ -129,3 +129,8 @@ def test_a_recurring_name_without_a_leader_title_is_no_official(run):
     ex = run("Anton Volkov wrote the report. Later, Anton Volkov added a chapter. Anton Volkov is a "
              "historian.")
     assert ex.officials == []
+
+
+def test_minister_in_charge_of_a_field(run):
+    ex = run("The Laotian side was led by Somsak Vong, Minister in charge of State Water Affairs, on Monday.")
+    assert officials(ex)["Somsak Vong"] == ("LAO", "Minister of State Water Affairs")

@@ -220,6 +220,16 @@ class TitleParser:
                     last_conn = True
                     continue
                 break
+            if w == "in" and core and self.low(j + 1) == "charge" and self.low(j + 2) == "of" and \
+                    core[-1].text.lower() in self.head_words:
+                k = j + 3                       # Cambodia's "Minister in charge of State Border Affairs"
+                while k < self.n and k - j < 8 and self.toks[k].cap and k not in self.masked and self.gap(k - 1) == " ":
+                    k += 1
+                if k > j + 3:
+                    core.extend(self.toks[j:k])
+                    ends.extend(range(j, k))
+                    j = k
+                break
             if w == "to" and core and dest is None and any(t.text.lower() in DEST_HEADS for t in core):
                 nxt = j + 1 + (self.low(j + 1) == "the")
                 if nxt in self.state_at:        # "Ambassador of India to Nepal"
