@@ -212,3 +212,11 @@ def test_second_visit_clause_with_its_own_subject(run):
     visits = sorted(acts(ex, "OfficialVisit"), key=lambda v: v.start)
     assert [(v.states, v.status) for v in visits] == [(["CHL", "PER"], "happened"), (["CHL", "PER"], "planned")]
     assert visits[1].start == d("2025-02-01")
+
+
+def test_named_earlier_summit_does_not_date_undated_talks(run):
+    ex = run("On the sidelines of the summit, Chilean President Ana Rojas also had a meeting with Peruvian President "
+             "Luis Vega.\n\nThe previous, Fifth Pacific Summit was held in Quito on August 12, 2018.",
+             published="2022-06-29")
+    [m] = acts(ex, "Meeting")
+    assert m.states == ["CHL", "PER"] and m.start is None

@@ -157,6 +157,8 @@ def _target(c: Cand, kept: list[Cand]) -> Cand | None:
             continue   # its own occasion ("... and decided to"): dated through a link, not the same act
         if c.name and k.name and norm_name(k.name) != norm_name(c.name):
             continue
+        if c.name and not k.name and c.first and k.first is None and c.explicit_date and not c.weak and len(set(c.states)) < 2:
+            continue   # "the previous, Fifth X Summit was held on 12 August 2018" is not the undated talks just told
         if c.type == "OfficialVisit" and c.hosts and k.hosts and not set(c.hosts) & set(k.hosts):
             continue   # a visit to Moscow is not the return visit to Ashgabat
         if c.attendance and c.weak and set(c.states) - set(k.states):
