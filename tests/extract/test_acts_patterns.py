@@ -220,3 +220,11 @@ def test_named_earlier_summit_does_not_date_undated_talks(run):
              published="2022-06-29")
     [m] = acts(ex, "Meeting")
     assert m.states == ["CHL", "PER"] and m.start is None
+
+
+def test_courtesy_call_on_an_official_is_part_of_the_visit(run):
+    ex = run("Peruvian Foreign Minister Luis Vega paid an official visit to Chile on 19-21 May. On 21 May, the Foreign "
+             "Minister called on Chilean Vice President Ana Rojas at the presidential palace. Chilean President Eva Paz "
+             "called on Russia to withdraw its troops.", published="2025-05-22")
+    assert [a.type for a in ex.acts] == ["OfficialVisit", "Statement"]
+    assert acts(ex, "Statement")[0].states == ["CHL", "RUS"]

@@ -78,6 +78,10 @@ class StatementMixin:
                     content = (near.end + (tail2.end() if tail2 else 0), e)
         if not speaker_ents:
             return None
+        if re.match(r"(?:called|calls) on$", " ".join(low.split())):
+            nxt = next((x for x in sent_ents if x.start >= te), None)
+            if nxt is not None and nxt.kind == "off" and not re.match(r"\s+(?:\S+\s+){0,3}?to\b", self.norm[nxt.end:nxt.end + 30]):
+                return None   # "called on Vice President X at the Great Hall": a courtesy call, not an appeal
         if (speaker_ents[-1].kind == "pron" or re.search(r"\b(?:he|she)\s+(?:\w+\s+)?$", self.norm[max(s, ts - 20):ts], re.I)) \
                 and NON_OFFICIAL_RX.search(self.norm[self._prev_sentence_start(s):ts]):
             return None   # "X, a researcher at ..., argues ... 'quote,' he said": not the official named earlier
