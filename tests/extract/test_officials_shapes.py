@@ -134,3 +134,9 @@ def test_a_recurring_name_without_a_leader_title_is_no_official(run):
 def test_minister_in_charge_of_a_field(run):
     ex = run("The Laotian side was led by Somsak Vong, Minister in charge of State Water Affairs, on Monday.")
     assert officials(ex)["Somsak Vong"] == ("LAO", "Minister of State Water Affairs")
+
+
+def test_adviser_to_a_states_ministry_is_an_official_but_a_think_tank_adviser_is_not(run):
+    ex = run("The Lao side was headed by Khamphet Sisouk, an adviser to the Lao Ministry of Foreign Affairs, "
+             "on Monday. John Smith, an adviser at a Bangkok think tank, said talks went well.")
+    assert officials(ex) == {"Khamphet Sisouk": ("LAO", "Adviser to the Ministry of Foreign Affairs")}

@@ -59,6 +59,8 @@ STATE_OFFICES = {"minister", "president", "ambassador", "chancellor", "premier",
 # between a host (or the guest before) and a guest named "State's Name"
 COUNTERPART_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*as well as)\s*|\s+(?:hosted|hosts|welcomed|welcomes|received|receives)\s+", re.I)
 
+ADVISER_RX = re.compile(r"(?:an? |the )?(?:senior |special )?(advis[eo]r) to the ((?:[A-Z][\w'’]+ ){1,2})"
+                        r"(Ministry of [A-Z][\w ]+?|President|Prime Minister|Government)(?=[,.;])")
 FORMER_RX = re.compile(r"\b(?:former|ex)\b", re.I)
 
 # an organisation's organ between its name and a title: "ECOWAS Commission President"
@@ -309,7 +311,15 @@ class OfficialFinder(TitleParser):
                 i += 1
                 continue
             e = self.parse_name(i)
-            if e - i >= 2 and self.low(e) == ",":
+            if e - i >= 2 and self.low(e) == "," and e + 1 < self.n:
+                adv = ADVISER_RX.match(self.norm, self.toks[e + 1].start)
+                state = next((c for t, (_, c) in self.state_at.items()
+                              if adv and adv.start(2) <= self.toks[t].start < adv.end(2)), None)
+                if adv and state:       # "X, an adviser to the Thai Ministry of Foreign Affairs,"
+                    post = f"{adv.group(1).capitalize()} to the {' '.join(adv.group(3).split())}"
+                    self._person(self._name_text(i, e), state, post, None, self.toks[i].start, self.toks[e - 1].end)
+                    i = e + 1
+                    continue
                 k = e + 1
                 title = self.parse_title(k)
                 # a bare title counts when it is a state office ("X, Minister for Foreign Affairs,"),
