@@ -75,3 +75,11 @@ def test_positions_held_in_a_year_do_not_date_the_agreement(run):
              "to the positions they held in 2024.", published="2025-06-14")
     [a] = [a for a in ex.acts if a.type == "Agreement"]
     assert a.start is None or a.start.year == 2025
+
+
+def test_possessive_date_of_a_non_act_noun_is_not_the_act_date(run):
+    ex = run("Chilean Defence Minister Ana Rojas and her Peruvian counterpart, Luis Vega, held a video call on "
+             "Thursday. The two ministers agreed to pull troops back to avoid a repeat of last month's deadly clash.",
+             published="2025-06-16")
+    [a] = [a for a in ex.acts if a.type == "Agreement"]
+    assert a.start == d("2025-06-12")

@@ -141,6 +141,9 @@ def find_dates(norm: str, published: str | None) -> list[DateMention]:
             dm.role = "start"
     for dm in found:
         before = norm[max(0, dm.start - 50):dm.start]
+        if re.match(r"['’]s\s+(?!(?:[\w-]+\s+){0,2}(?:talks|meetings?|summit|visit|call|conversation|exercises?|drills|agreement|deal|"
+                    r"session|negotiations|consultations|statement|signing)\b)", norm[dm.end:dm.end + 60], re.I):
+            dm.excluded = True   # "to avoid a repeat of last month's clash": dates a noun, not an act
         if PERSONAL_RX.search(before) or HELD_BEFORE_RX.search(before):
             dm.excluded = True   # "who took office in January", "the positions they held in 2024": not an act's date
     for m in re.finditer(r"\bsince\b[^,;.()]*", norm, re.I):
