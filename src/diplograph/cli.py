@@ -100,12 +100,16 @@ def _print_table(res) -> None:
     cols = [v.value for v in res.variables]
     t = Table(show_lines=False)
     for col in cols:
-        t.add_column(col, overflow="fold")
+        # Long text (evidence quotes) is cut for reading; json/csv carry it whole.
+        t.add_column(col, overflow="ellipsis", no_wrap=True, max_width=44)
     n = 0
     for row in res:
-        t.add_row(*(term_text(row[col]) for col in cols))
+        t.add_row(*(" ".join(term_text(row[col]).split()) for col in cols))
         n += 1
-    Console().print(t)
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=400)  # piped output: no terminal width to honour
+    console.print(t)
     click.echo(f"{n} rows", err=True)
 
 
