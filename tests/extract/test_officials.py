@@ -164,3 +164,57 @@ def test_plural_heads_take_distinct_states(run):
              "Teixeira in Brazil.", published="2024-03-12")
     o = officials(ex)
     assert o["Rosa Vidal"][0] == "CHL" and o["Marco Teixeira"][0] == "BRA"
+
+
+# ------------------------------------------------------------------ session 2: general title mechanisms
+@pytest.mark.parametrize("text, name, state, post", [
+    # a ministry's formal field, however long, is part of the title and of the post
+    ("The Minister of Foreign Affairs and Cooperation of Togo, Ms Adjo Mensah, arrived.",
+     "Adjo Mensah", "TGO", "Minister of Foreign Affairs and Cooperation"),
+    ("Kenya's Minister of Water Resources Peter Otieno arrived in Kampala.",
+     "Peter Otieno", "KEN", "Minister of Water Resources"),
+    ("Fiji's Minister for Pacific Island Affairs, Sela Rabuka, said so.",
+     "Sela Rabuka", "FJI", "Minister for Pacific Island Affairs"),
+    # a surname fused with its particle ends the name; it is not dropped
+    ("Iraqi Prime Minister Ahmed Karim al-Jabouri said so.", "Ahmed Karim al-Jabouri", "IRQ", "Prime Minister"),
+    # an envoy "in <capital>" is posted to the capital's state
+    ("Egypt's ambassador in Amman, Hany Fawzy, said so.", "Hany Fawzy", "EGY", "Ambassador to Jordan"),
+    ("Kenya's High Commissioner to Ghana, Mr Joseph Kamau, attended.", "Joseph Kamau", "KEN", "High Commissioner to Ghana"),
+])
+def test_general_title_mechanisms(run, text, name, state, post):
+    assert officials(run(text))[name] == (state, post)
+
+
+def test_the_state_of_a_delegation_is_its_heads(run):
+    ex = run("The Chilean delegation was headed by Deputy Minister of Foreign Affairs Rosa Vidal, the Peruvian "
+             "delegation by Deputy Minister of Foreign Affairs Luis Vega.")
+    assert officials(ex) == {"Rosa Vidal": ("CHL", "Deputy Minister of Foreign Affairs"),
+                             "Luis Vega": ("PER", "Deputy Minister of Foreign Affairs")}
+
+
+def test_a_predecessor_holds_the_same_post(run):
+    ex = run("Chilean Foreign Minister Rosa Vidal met reporters. The plan was drafted by Vidal's predecessor, "
+             "Marco Araya, in 2022.")
+    assert officials(ex)["Marco Araya"] == ("CHL", "Minister of Foreign Affairs")
+
+
+def test_a_counterpart_is_of_the_surname_named_before(run):
+    ex = run("BERLIN, July 8 (Wire) - Chancellor Hans Becker spoke. Interior Minister Klaus Weber said so. "
+             "Weber will meet his Polish counterpart Jan Nowak on Thursday.", published="2025-07-08")
+    assert officials(ex)["Jan Nowak"] == ("POL", "Minister of Interior")
+
+
+def test_an_agency_home_needs_the_text_to_name_it(run):
+    from diplograph.documents import document_from_text
+    from diplograph.extract import extract
+    doc = document_from_text("Foreign Minister Eleni Pappa spoke with Turkish Foreign Minister Ali Demir. "
+                             "Greece and Turkey agreed to talk.", "t", "2025-04-16")
+    doc.publisher = "ANSA"
+    got = officials(extract(doc))
+    assert got["Eleni Pappa"][0] == "GRC"
+
+
+def test_the_one_met_on_a_visit_is_the_host(run):
+    ex = run("Fijian Prime Minister Sitiveni Rabuka met reporters in Suva. The deal was signed in Wellington during "
+             "a visit by Foreign Minister Kamikamica Tui, who met Prime Minister Chris Luxon.")
+    assert officials(ex)["Chris Luxon"] == ("NZL", "Prime Minister")

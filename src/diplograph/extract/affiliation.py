@@ -24,7 +24,13 @@ from diplograph.extract.gazetteer import Mention, find_mentions, gazetteer, look
 from diplograph.extract.lexicon import read_table
 
 DEST_RX = re.compile(r"\b(?:to|in|into|at|towards?|visit(?:ed|ing|s)?|arriv(?:ed|ing|es) in)\s+(?:the\s+)?$", re.I)
-HOST_RX = re.compile(r"\b(?:invitation of|received by|hosted by|welcomed by|invited by|met by|greeted by)\s+(?:the\s+)?(?:\w+\s+){0,4}$", re.I)
+HOST_RX = re.compile(r"\b(?:invitation of|received by|hosted by|welcomed by|invited by|met by|greeted by|(?:paid\s+)?(?:a\s+)?courtesy\s+call\s+on)\s+(?:the\s+)?(?:[\w.]+\s+){0,4}$"
+                     r"|\b(?:received|hosted|welcomed|greeted|met)\s+by\b[^.;]{0,160}\band\s+(?:also\s+)?by\s+(?:the\s+)?(?:[\w.]+\s+){0,4}$", re.I)
+# "a visit by Prime Minister X, who met Prime Minister Y": the one met during a visit is its host
+MET_RX = re.compile(r"\b(?:who|and)\s+(?:also\s+)?(?:met|held\s+talks\s+with|was\s+received\s+by)\s+(?:with\s+)?(?:the\s+)?(?:[\w.]+\s+){0,4}$", re.I)
+VISIT_RX = re.compile(r"\b(?:visit|visited|visiting|trip|travel(?:l)?ed|arrived)\b", re.I)
+# "The Saudi delegation was headed by ...": the delegation's state
+DELEGATION_RX = re.compile(r"(?:'s|’s)?\s+(?:delegation|side|team)\s+(?:(?:was|is|were|will\s+be)\s+)?(?:(?:headed|led|represented|chaired)\s+)?by\s+(?:the\s+)?(?:[\w.]+\s+){0,6}$", re.I)
 CONJ_RX = re.compile(r"\s*,?\s*(?:and|as well as|along with|together with|(?:(?:was|were|is|are|has been)\s+)?(?:accompanied|joined)\s+by)\s+(?:(?:then|later|also)\s+)?(?:the\s+)?(?:\w+\s+)?$", re.I)
 TALKS_RX = re.compile(r"^\s*(?:\w+\s+){0,2}(?:held\s+(?:[\w-]+\s+)?talks\s+with|called\s+on|met(?:\s+with)?|"
                       r"spoke\s+with|had\s+a\s+(?:telephone\s+|phone\s+)?(?:call|conversation)\s+with)\b", re.I)
@@ -84,7 +90,9 @@ def home_states(norm: str, publisher: str | None, mentions: list[Mention]) -> tu
             if m.kind == "state" and m.code and m.code not in strong:
                 strong.append(m.code)
         for rx, code in _outlets():
-            if rx.search(publisher) and code not in strong:
+            # an agency's home counts only when its text names that state: ANSA reporting from
+            # Athens on Greece and Turkey is no evidence that a bare "Foreign Minister X" is Italian
+            if rx.search(publisher) and code not in strong and counts.get(code):
                 strong.append(code)
     for m in mentions:       # a letterhead: "MINISTRY OF FOREIGN AFFAIRS Government of Pakistan"
         if m.kind == "state" and m.code and m.start < 150 and m.code not in strong and \
@@ -107,6 +115,7 @@ def assign_states(finder, sentences: list[tuple[int, int]], home: list[str], str
     norm = finder.norm
     ns = nonsovereign()
     state_ms = [m for m in mentions if m.kind == "state" and m.code and m.code not in ns]
+    counts = Counter(m.code for m in state_ms)
     omentions = sorted(finder.mentions, key=lambda m: m.start)
 
     def sentence_of(pos: int) -> tuple[int, int]:
@@ -129,8 +138,9 @@ def assign_states(finder, sentences: list[tuple[int, int]], home: list[str], str
         near |= {finder.persons[m.official].state for m in omentions
                  if s <= m.start < e and m.official != idx and finder.persons[m.official].state}
         # "the Deputy Prime Minister held talks with ... Foreign Minister X"
-        near |= {finder.persons[o].state for a, b, o in finder.sides if o != idx and finder.persons[o].state
+        sides = {finder.persons[o].state for a, b, o in finder.sides if o != idx and finder.persons[o].state
                  and s <= a and b <= first and TALKS_RX.search(norm[b:first])}
+        near |= sides
         bad = near | p.avoid
         pick = None
         prev = next((m for m in reversed(omentions) if m.end <= first and m.official != idx), None)
@@ -139,8 +149,20 @@ def assign_states(finder, sentences: list[tuple[int, int]], home: list[str], str
                 not (p.plural_group >= 0 and q.plural_group == p.plural_group):
             pick = q.state                                      # 1. coordination
         local = [m for m in state_ms if s <= m.start < e]
-        if pick is None and HOST_RX.search(norm[max(s, first - 60):first]):
+        if pick is None:
+            lead = [m for m in local if m.end <= first and m.form in ("name", "demonym", "alias")
+                    and DELEGATION_RX.fullmatch(norm[m.end:first])]
+            pick = lead[-1].code if lead else None              # 1b. "the Iranian delegation (was led) by"
+        host = HOST_RX.search(norm[max(s, first - 200):first]) or \
+            (MET_RX.search(norm[max(s, first - 60):first]) and VISIT_RX.search(norm[s:first]))
+        if pick is None and host:
             dests = [m.code for m in local if destination(m, s) and m.code not in bad]
+            if not dests:       # "He also paid a courtesy call on X": the visit named just before
+                k = next((i for i, (a, _) in enumerate(sentences) if a == s), None)
+                for a, b in (sentences[max(0, k - 2):k][::-1] if k else []):
+                    dests = [m.code for m in state_ms if a <= m.start < b and destination(m, a) and m.code not in bad]
+                    if dests:
+                        break
             pick = dests[0] if dests else None                  # 2. the host of a visit
         mine_dest = {m.code for m in local if destination(m, s)}
         if pick is None:
@@ -149,5 +171,11 @@ def assign_states(finder, sentences: list[tuple[int, int]], home: list[str], str
             pick = next((m.code for m in local if m.form in ("name", "demonym", "alias") and m.code not in bad
                          and not destination(m, s)), None)
         if pick is None:
-            pick = next((h for h in home if h not in bad), None)
+            # 5. the state the document names most, among those it names often enough, then a state of
+            # the sentence, then any the document names
+            top = max(counts.values(), default=0)
+            main = [h for h in home if h in strong or counts.get(h, 0) >= max(2, top / 4)]
+            pick = next((h for h in main if h not in bad), None) or \
+                next((m.code for m in local if m.code not in bad), None) or \
+                next((h for h in home if h not in bad), None)
         p.state = pick

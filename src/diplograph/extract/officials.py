@@ -20,6 +20,7 @@ minister > commanders > ambassadors...) is `post`; the others go to `other_posts
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -61,6 +62,7 @@ COUNTERPART_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*as well as)\s*|\s+(?:hosted
 
 ADVISER_RX = re.compile(r"(?:an? |the )?(?:senior |special )?(advis[eo]r) to the ((?:[A-Z][\w'’]+ ){1,2})"
                         r"(Ministry of [A-Z][\w ]+?|President|Prime Minister|Government)(?=[,.;])")
+PREDECESSOR_RX = re.compile(r"(?:\b([A-Z][\w-]+)(?:'s|’s)|\b(?:his|her))\s+(?:immediate\s+)?predecessor\s*,?\s*(?:as\s+[\w ]{3,40},\s*)?")
 FORMER_RX = re.compile(r"\b(?:former|ex)\b", re.I)
 
 # an organisation's organ between its name and a title: "ECOWAS Commission President"
@@ -149,6 +151,28 @@ class OfficialFinder(TitleParser):
             i = max(title.end, i + 1)
         self._name_first_appositions()
         self._possessive_counterparts()
+        self._predecessors()
+
+    def _predecessors(self) -> None:
+        """"Werthein's predecessor, Diana Mondino": the same post of the same state, held before."""
+        starts = {t.start: k for k, t in enumerate(self.toks)}
+        for m in PREDECESSOR_RX.finditer(self.norm):
+            k = starts.get(m.end())
+            if k is None:
+                continue
+            e = self.parse_name(k)
+            if e - k < 2:
+                continue
+            if m.group(1):
+                owners = [i for i, p in enumerate(self.persons) if _key(m.group(1)) in p.keys]
+                ref = owners[0] if len(owners) == 1 else None
+            else:
+                ref = self._previous_person(m.start())
+            p = self.persons[ref] if ref is not None else None
+            if p is None or not p.posts:
+                continue
+            post = sorted(p.posts, key=lambda x: (-seniority(x[0]), x[1]))[0][0]
+            self._person(self._name_text(k, e), p.state, post, None, self.toks[k].start, self.toks[e - 1].end)
 
     def _possessive_counterparts(self) -> None:
         """'Norway's Minister of Defence X hosted Finland's Y, Sweden's Z and ...': a host's guests
@@ -199,6 +223,10 @@ class OfficialFinder(TitleParser):
         e = self.parse_name(k)
         if e == k and title.states and title.counterpart:
             self.inherit[k] = title.states    # "his PNG counterpart, Defence Minister X": PNG's minister
+            d = k
+            while self.low(d) in DETERMINERS:
+                d += 1
+            self.inherit[d] = title.states    # "his Angolan counterpart, the Minister of X, Mr Y"
         if e - k < 2 and not (e - k == 1 and rank):
             return None
         nxt = self.toks[e].text if e < self.n else "."
@@ -349,12 +377,29 @@ class OfficialFinder(TitleParser):
         first minister-level official (the protagonist), not an aide named in between."""
         sent = next((a for a, b in self.sentences if a <= pos < b), max(self.norm.rfind(". ", 0, pos), 0))
         prev = self._previous_person(pos)
+        # "Dobrindt will meet his Polish counterpart X": a surname named earlier in the sentence
+        # (later mentions are only resolved in finish(), so look at the tokens themselves)
+        last_full = max((m.start for m in self.mentions if sent <= m.start < pos), default=-1)
+        k = bisect.bisect_left([t.start for t in self.toks[max(0, self._tok_at(pos) - 80):self._tok_at(pos)]], pos)
+        lo = max(0, self._tok_at(pos) - 80)
+        for t in reversed(self.toks[lo:lo + k]):
+            if t.start < max(sent, last_full + 1):
+                break
+            if t.cap:
+                owners = [i for i, p in enumerate(self.persons) if _key(t.text) in p.keys]
+                if len(owners) == 1:
+                    return owners[0]
         if prev is not None and any(sent <= m.start < pos for m in self.mentions if m.official == prev):
             return prev
         lead = next((m.official for m in sorted(self.mentions, key=lambda m: m.start) if m.start < pos and
                      self.persons[m.official].posts and
                      max(seniority(x) for x, _ in self.persons[m.official].posts) >= 78), None)
         return lead if lead is not None else prev
+
+    def _tok_at(self, pos: int) -> int:
+        if not hasattr(self, "_starts"):
+            self._starts = [t.start for t in self.toks]
+        return bisect.bisect_left(self._starts, pos)
 
     def _previous_person(self, pos: int) -> int | None:
         best = None

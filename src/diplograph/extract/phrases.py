@@ -66,6 +66,7 @@ class TitleParser:
         self.masked: set[int] = set()
         self.state_names: set[int] = set()                # "China", not "Chinese"
         self.org_last: set[int] = set()                   # last token of an organisation's name
+        self.capital_at: dict[int, tuple[int, str]] = {}  # "Baghdad": (end token idx, ISO3)
         for m in mentions:
             if m.start in starts and m.end in ends:
                 i, j = starts[m.start], ends[m.end]
@@ -73,6 +74,8 @@ class TitleParser:
                     self.state_at[i] = (j + 1, m.code)
                     if m.form != "demonym":
                         self.state_names.add(i)
+                elif m.kind == "state" and m.form == "capital" and m.code:
+                    self.capital_at[i] = (j + 1, m.code)
                 elif m.kind == "org":
                     self.org_last.add(j)
                 elif m.kind == "body" and m.code:
@@ -230,6 +233,14 @@ class TitleParser:
                     ends.extend(range(j, k))
                     j = k
                 break
+            if w == "in" and core and dest is None and any(t.text.lower() in DEST_HEADS for t in core):
+                nxt = j + 1 + (self.low(j + 1) == "the")
+                hit = self.state_at.get(nxt) or self.capital_at.get(nxt)
+                if hit:                         # "Turkey's ambassador in Baghdad": posted to Iraq
+                    dest = hit[1]
+                    j = hit[0]
+                    continue
+                break
             if w == "to" and core and dest is None and any(t.text.lower() in DEST_HEADS for t in core):
                 nxt = j + 1 + (self.low(j + 1) == "the")
                 if nxt in self.state_at:        # "Ambassador of India to Nepal"
@@ -362,6 +373,10 @@ class TitleParser:
             w = t.text.lower()
             if j > i and self.gap(j - 1) not in (" ",):
                 break
+            if j > i and re.fullmatch(r"(?:al|el|ad|as|ash|at|az)-[A-Z][\w'’-]+", t.text) and j not in self.masked:
+                caps += 1               # "Mohammed Shia al-Sudani": the particle is fused to the surname
+                j += 1
+                continue
             if w in PARTICLES or re.match(r"^(?:al|el|ad|as|ash|at|az)-\w", w) and t.text[:1].islower():
                 k = j
                 while k < self.n and self.low(k) in PARTICLES and self.gap(k) == " ":

@@ -18,7 +18,7 @@ def _vocab():
     p = posts()
     heads = {s: c for s, c, _ in p.get("head", [])}
     words = set()
-    for kind in ("head", "modifier", "portfolio", "alias", "rank", "body", "counterpart"):
+    for kind in ("head", "modifier", "portfolio", "alias", "rank", "body", "counterpart", "field"):
         for s, _, _ in p.get(kind, []):
             words.update(s.split())
     honor = {s for s, _, _ in p.get("honorific", [])}
