@@ -219,3 +219,52 @@ def test_hosted_his_counterpart_is_a_visit_on_that_day(run):
              "Jubilee House.", published="2025-01-20")
     v = one(ex, "OfficialVisit")
     assert v.states == ["GHA", "TGO"] and v.start == d("2025-01-19")
+
+
+# ------------------------------------------------------------------ session 2: narrative time, documents, triggers
+def test_that_year_takes_the_year_named_before(run):
+    ex = run("Jordan honours its 1994 peace treaty with Israel, signed at Wadi Araba on October 26 of that year.",
+             published="2024-06-24")
+    a = one(ex, "Agreement")
+    assert (a.start, a.states, a.status) == (d("1994-10-26"), ["ISR", "JOR"], "happened")
+
+
+def test_a_past_act_after_publication_is_in_the_narrative_year(run):
+    ex = run("Colombian Foreign Minister Rosa Vidal met Venezuelan Foreign Minister Luis Vega in Cucuta on "
+             "11 August 2022. Trade resumed by late September, and on 1 November Colombian President Gustavo "
+             "Petro travelled to Caracas.", published="2024-10-02")
+    v = one(ex, "OfficialVisit")
+    assert (v.start, v.states) == (d("2022-11-01"), ["COL", "VEN"])
+
+
+def test_a_yearless_date_in_a_new_sentence_keeps_the_publication_year(run):
+    ex = run("Chile and Peru signed a border treaty in 1929. Chile and Peru signed a fisheries pact on 3 March.",
+             published="2024-10-02")
+    assert sorted(a.start for a in acts(ex, "Agreement")) == [d("1929-01-01"), d("2024-03-03")]
+
+
+def test_a_when_clause_shares_the_main_clause_date(run):
+    ex = run("The wager was renewed on 9 April this year, when Colombian President Gustavo Petro returned to "
+             "Caracas for several hours.", published="2024-10-02")
+    v = one(ex, "OfficialVisit")
+    assert (v.start, v.states) == (d("2024-04-09"), ["COL", "VEN"])
+
+
+def test_documents_of_other_names_are_agreements(run):
+    ex = run("After the talks, Vietnamese Foreign Minister Bui Thanh Son and Philippine Foreign Secretary Enrique "
+             "Manalo signed a Plan of Action for 2025-2030 on 16 January.", published="2025-01-17")
+    a = one(ex, "Agreement")
+    assert (a.start, a.states) == (d("2025-01-16"), ["PHL", "VNM"])
+
+
+def test_agreeing_to_hold_an_exercise_is_that_exercise(run):
+    ex = run("The ministers of Viet Nam and the Philippines agreed that the two coast guards would hold a second "
+             "joint exercise in Da Nang in April.", published="2025-01-17")
+    assert [(a.type, a.status, a.start) for a in ex.acts] == [("MilitaryExercise", "planned", d("2025-04-01"))]
+
+
+def test_expected_in_a_capital_is_a_planned_visit(run):
+    ex = run("Japanese Foreign Minister Takeshi Iwaya is expected in Ulaanbaatar next month for talks.",
+             published="2025-05-20")
+    v = one(ex, "OfficialVisit")
+    assert (v.states, v.status, v.start) == (["JPN", "MNG"], "planned", d("2025-06-01"))

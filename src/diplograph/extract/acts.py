@@ -252,6 +252,10 @@ class ActFinder(FieldsMixin, StatementMixin):
                 # "agreed to hold the next meeting", "agreed to convene the commission": a planned meeting
                 typ, role = "Meeting", "meeting"
                 c.type, c.role, c.rule = typ, role, "Meeting:agreed-to-hold"
+            if re.match(r"(?:agreed|agree|agrees|decided|decide)\s+(?:to|that)$", " ".join(low.split())) and re.match(
+                    r"[^.;]{0,80}?\b(?:would|will|to|should)\s+(?:jointly\s+)?(?:hold|conduct|stage|carry out)\s+(?:a |an |the |their )?"
+                    r"(?:[\w-]+\s+){0,3}(?:exercises?|drills?|patrols?|manoeuvres|maneuvers)\b", self.norm[te:te + 160], re.I):
+                return None   # "agreed that the two forces would hold a second joint exercise": that exercise, planned
             if low.startswith(("decided", "decide")):
                 subj = self.norm[max(s, ts - 80):ts]
                 if not (GROUP_RX.search(subj) or re.search(r"\b(?:we|they|and)\b", subj, re.I)):
@@ -301,6 +305,8 @@ class ActFinder(FieldsMixin, StatementMixin):
                 c.uses_context = True
         if any(x.kind == "group" for x in scope_ents):
             c.uses_context = True
+        if typ == "OfficialVisit" and re.match(r"(?:is|are|was|were)\s+(?:expected|due)\b", low) and len(states) > 2:
+            return None   # "X is due in Vientiane next month for the ASEAN meeting": that meeting, not a visit
         c.states = states
         self.locate(c, scope_ents, ts, te, scope, for_visit)
         self.date(c, scope_dates, ts, zones, zone)
@@ -325,7 +331,7 @@ class ActFinder(FieldsMixin, StatementMixin):
             split = self.separate(c, ts, te, s, e, zone)
             if split:
                 return split
-        if c.weak and c.explicit_date and c.precision in ("day", "month") and not c.plural:
+        if c.weak and c.explicit_date and c.precision in ("day", "month", "year") and not c.plural:
             c.weak = False   # "the trilateral meeting held ... on July 27": introduced with its date
         if c.weak and c.status != "happened" and not c.plural and len(set(c.states)) >= 2:
             c.weak = False   # "postponed his planned visit to China": news about an act, not a reference

@@ -175,7 +175,11 @@ def assign_states(finder, sentences: list[tuple[int, int]], home: list[str], str
             # the sentence, then any the document names
             top = max(counts.values(), default=0)
             main = [h for h in home if h in strong or counts.get(h, 0) >= max(2, top / 4)]
-            pick = next((h for h in main if h not in bad), None) or \
+            if len(main) >= 2 and all(h in near for h in main):
+                # every main state has an official in this sentence ("X welcomed Secretary Y and recalled
+                # the visit to Viet Nam by President Z"): co-presence says nothing, the destination still does
+                pick = next((h for h in main if h not in p.avoid | sides | mine_dest), None)
+            pick = pick or next((h for h in main if h not in bad), None) or \
                 next((m.code for m in local if m.code not in bad), None) or \
                 next((h for h in home if h not in bad), None)
         p.state = pick

@@ -33,6 +33,7 @@ class DateMention:
     excluded: bool = False       # inside a "since ..." phrase
     offset: int | None = None    # "two days after X": days relative to a referenced act
     explicit_year: bool = True
+    kind: str = ""               # the pattern that found it (PATTERNS)
 
 
 def _month(s: str) -> int:
@@ -102,6 +103,8 @@ PATTERNS = [
     ("m_rel", re.compile(r"\b(?:in|of|since|during|until|till|by|from|through|throughout)\s+(?P<body>(?:(?:early|late|mid)-?\s*)?" + MON_RX + r"\s+(?P<rel>last|this|next)\s+year)\b", re.I)),
     ("m", re.compile(r"\b(?:in|of|since|during|until|till|by|from|through|throughout)\s+(?P<body>(?:(?:early|late|mid)-?\s*)?" + MON_RX + r")\b(?!\s+\d)", re.I)),
     ("y", re.compile(r"\b(?:in|of|since|during|until|by|from|throughout)\s+(?P<body>(?:(?:early|late|mid)-?\s*)?(?P<y>(?:19|20)\d{2}))\b(?![-–/]\d)", re.I)),
+    ("y_noun", re.compile(r"\b(?:the|its|their|his|her|a|an)\s+(?P<body>(?P<y>(?:19|20)\d{2}))\b(?![-–/]\d)(?=\s+(?:[\w-]+\s+){0,3}?"
+                          r"(?:treaty|agreement|accord|memorand|declaration|understanding|deal|pact|convention|protocol|charter))", re.I)),
     ("wd", re.compile(r"\b(?:(?P<rel>last|this|next|on|past)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("rel", re.compile(r"\b(?P<w>yesterday|today|tomorrow|(?:last|this|next|past) (?:week|month|year)|earlier this (?:week|month|year)|later this (?:week|month|year))\b", re.I)),
     ("offset", re.compile(r"\b(?:only\s+|just\s+)?(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+(?P<u>days?|weeks?)\s+(?P<dir>after|before|later|earlier|prior to)\b", re.I)),
@@ -129,8 +132,10 @@ def find_dates(norm: str, published: str | None) -> list[DateMention]:
                 pass
             if kind in ("m",) and m.group("mon").lower() in MONTH_WORD_NEEDS_CONTEXT and not m.group("mon")[0].isupper():
                 continue
+            dm.kind = kind
             found.append(dm)
             taken.append((dm.start, dm.end))
+    found.sort(key=lambda d: d.start)
     for dm in found:
         if dm.first and dm.last and dm.first != dm.last and dm.precision == "day":
             continue      # "from Jan. 4 to 7", "19-21 May": a range is a whole period, not its start
@@ -151,7 +156,55 @@ def find_dates(norm: str, published: str | None) -> list[DateMention]:
         if inside:
             inside[0].excluded = True   # "since taking office in 2014": the period's start only
     found.sort(key=lambda d: d.start)
+    _anchor_years(norm, found, pub_last)
     return found
+
+
+YEARLESS = {"dm", "md", "m", "range_dm", "range_md"}
+ANCHORS = {"dm", "md", "my", "y", "y_noun", "range_dm", "range_md", "iso", "dotted"}
+
+
+def _anchor_years(norm: str, found: list[DateMention], pub_last: dt.date | None, reach: int = 400) -> None:
+    """A date written without its year takes the year the narrative is in: the last explicit
+    year named shortly before it in the same paragraph ("... in 2022. Cargo lorries were crossing
+    again by late September, and on 1 November X travelled to Y"; "in October that year"), when
+    that year is not the publication's. A relative date ("last week", "on Tuesday", "this year")
+    brings the narrative back to the publication's time."""
+    if pub_last is None:
+        return
+    ref: DateMention | None = None
+    for dm in found:
+        if ref is not None and (dm.start - ref.end > reach or "\n\n" in norm[ref.end:dm.start]):
+            ref = None
+        if dm.excluded:
+            continue
+        if dm.kind in ("wd", "rel", "m_rel") or dm.kind in ANCHORS and dm.explicit_year:
+            ref = dm
+            continue
+
+        if dm.kind not in YEARLESS or dm.explicit_year or ref is None or ref.first is None \
+                or ref.kind in ("wd", "rel", "m_rel") or dm.first is None:
+            continue
+        y = ref.first.year
+        if y == dm.first.year or y >= pub_last.year:
+            continue
+        that_year = re.match(r"\s*(?:of\s+)?that\s+year\b", norm[dm.end:dm.end + 16], re.I)
+        same_sentence = not re.search(r"[.!?]\s", norm[ref.end:dm.start])
+        # across sentences, only where the publication year is impossible: a past act after publication
+        sent = norm[norm.rfind(". ", 0, dm.start) + 1:dm.end + 200].split(". ")[0]
+        future = _future(norm, dm.start) or FUTURE_RX.search(sent)
+        impossible = dm.first > pub_last and not future and ref.precision in ("day", "month")
+        if not (that_year or same_sentence and not future or impossible):
+            continue
+        try:
+            shift = y - dm.first.year
+            first = dm.first.replace(year=dm.first.year + shift)
+            last = dm.last.replace(year=dm.last.year + shift) if dm.last else None
+        except ValueError:
+            continue
+        if dm.precision == "month" and last is not None:
+            last = dt.date(last.year, last.month, calendar.monthrange(last.year, last.month)[1])
+        dm.first, dm.last = first, last
 
 
 def _resolve(kind, m, pub_first, pub_last, pub_prec, future: bool = False) -> DateMention | None:
@@ -192,7 +245,7 @@ def _resolve(kind, m, pub_first, pub_last, pub_prec, future: bool = False) -> Da
                 return None
             return DateMention(s, e, dt.date(y2, mon, 1), dt.date(y2, mon, calendar.monthrange(y2, mon)[1]),
                                "month", explicit_year=y is not None)
-        if kind == "y":
+        if kind in ("y", "y_noun"):      # y_noun: "its 1994 peace treaty" dates that document only
             return DateMention(s, e, dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
         if kind == "wd":
             if pub_prec != "day":

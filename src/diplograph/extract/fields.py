@@ -51,7 +51,7 @@ class FieldsMixin:
             m = re.match(r"\s*(?:to\s+)?(?:the\s+)?([Ⓢ]+)", "".join(tail))
 
     def date(self, c: Cand, dates, ts, zones, zone):
-        usable = [d for d in dates if d.first or d.offset]
+        usable = [d for d in dates if (d.first or d.offset) and (d.kind != "y_noun" or c.type == "Agreement")]
         if c.type != "Statement":
             # "was cancelled on Monday", "the ministry announced on Friday": not the act's own date
             usable = [d for d in usable if not NOT_OWN_DATE_RX.search(self.norm[max(0, d.start - 40):d.start])]
@@ -84,6 +84,14 @@ class FieldsMixin:
                         c.first, c.last, c.precision = dz[0].first, dz[0].last, dz[0].precision
                         c.explicit_date = True
                         break
+        if c.first is None and zone is not None and re.match(r"(?:when|during which)\b", self.norm[zone[0]:zone[0] + 14], re.I):
+            # "The wager was renewed on 9 April, when X returned to Y": the when-clause's time is the main clause's
+            dz = [d for d in self.dates_in(c.sent[0], zone[0]) if d.first and not d.excluded]
+            if dz:
+                rank = {"day": 2, "month": 1}
+                d = max(dz, key=lambda d: (rank.get(d.precision, 0), d.start))
+                c.first, c.last, c.precision = d.first, d.last, d.precision
+                c.explicit_date = True
         if c.first is None:
             weak_rel = [d for d in usable if d.first and d not in strong]
             if weak_rel and c.type != "Statement":

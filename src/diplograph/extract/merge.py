@@ -157,6 +157,9 @@ def _target(c: Cand, kept: list[Cand]) -> Cand | None:
             continue   # its own occasion ("... and decided to"): dated through a link, not the same act
         if c.name and k.name and norm_name(k.name) != norm_name(c.name):
             continue
+        if c.type == "Agreement" and c.name and not k.name and not c.weak and k.explicit_date and c.first is None \
+                and any(kind == "after" for kind, _, _ in c.links):
+            continue   # "signed the Plan of Action" after today's talks is not the memoranda signed last year
         if c.name and not k.name and c.first and k.first is None and c.explicit_date and not c.weak and len(set(c.states)) < 2:
             continue   # "the previous, Fifth X Summit was held on 12 August 2018" is not the undated talks just told
         if c.type == "OfficialVisit" and c.hosts and k.hosts and not set(c.hosts) & set(k.hosts):
