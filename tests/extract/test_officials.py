@@ -218,3 +218,47 @@ def test_the_one_met_on_a_visit_is_the_host(run):
     ex = run("Fijian Prime Minister Sitiveni Rabuka met reporters in Suva. The deal was signed in Wellington during "
              "a visit by Foreign Minister Kamikamica Tui, who met Prime Minister Chris Luxon.")
     assert officials(ex)["Chris Luxon"] == ("NZL", "Prime Minister")
+
+
+@pytest.mark.parametrize("text, name, state, post", [
+    # titles chained by commas before the name: the portfolio minister is the principal post
+    ("On Tuesday, the Minister of State, Minister of Foreign Affairs, National Community Abroad and African "
+     "Affairs of Algeria, Karim Benali, spoke.", "Karim Benali", "DZA", "Minister of Foreign Affairs"),
+    # a diplomat styled "Ambassador" after his ministerial title
+    ("The Minister of Foreign Affairs of Brazil, Ambassador Paulo Freitas, signed.", "Paulo Freitas", "BRA",
+     "Minister of Foreign Affairs"),
+    # Malaysian honorifics, with the apostrophe of "Dato'"
+    ("The Minister of Foreign Affairs of Malaysia, YB Dato' Seri Ahmad Karim, attended.", "Ahmad Karim", "MYS",
+     "Minister of Foreign Affairs"),
+    # a special representative *for* a state is not that state's official
+    ("Pakistan's Special Representative for Afghanistan Tariq Aziz returned.", "Tariq Aziz", "PAK",
+     "Special Representative for Afghanistan"),
+    ("Pakistan's head of mission in Kabul, Omar Farooq, attended.", "Omar Farooq", "PAK", "Head of Mission to Afghanistan"),
+    ("In Kabul, the Afghan foreign ministry's spokesman Ahmad Wali rejected the claim.", "Ahmad Wali", "AFG",
+     "Spokesperson of the Ministry of Foreign Affairs"),
+    # a given name that is also a capital
+    ("Brazilian President Lula met President Santiago Ortega of Paraguay.", "Santiago Ortega", "PRY", "President"),
+])
+def test_title_chains_and_styles(run, text, name, state, post):
+    assert officials(run(text))[name] == (state, post)
+
+
+def test_distributive_of_state_name_lists(run):
+    ex = run("The Summit was attended by the Presidents of Argentina, Ana Torres; of Paraguay, Luis Benítez; "
+             "and of Bolivia, Marco Quispe.")
+    assert officials(ex) == {"Ana Torres": ("ARG", "President"), "Luis Benítez": ("PRY", "President"),
+                             "Marco Quispe": ("BOL", "President")}
+
+
+def test_a_list_of_titled_companions_is_not_one_persons_apposition(run):
+    ex = run("The Prime Minister of Malaysia was accompanied by the Minister of Foreign Affairs, Ahmad Karim, the "
+             "Minister of Transport, Lim Wei Ming, and officials.")
+    got = officials(ex)
+    assert got["Ahmad Karim"][1] == "Minister of Foreign Affairs" and got["Lim Wei Ming"][1] == "Minister of Transport"
+
+
+def test_a_commentarys_untitled_protagonist_is_the_leader_it_titles_once(run):
+    ex = run("When Tomas Rivera took office in 2022, relations with Venezuela thawed. Rivera travelled to Caracas "
+             "in November. Rivera returned to Caracas in April. At the end of that visit the Colombian president "
+             "proposed a pact. Rivera's gamble is risky.", published="2024-10-02")
+    assert officials(ex)["Tomas Rivera"] == ("COL", "President")

@@ -316,6 +316,12 @@ class ActFinder(FieldsMixin, StatementMixin):
         if typ == "Meeting" and re.search(r"\bbilateral\b", self.norm[scope[0]:scope[1]], re.I) and \
                 re.search(r"\bcounterparts\b", self.norm[scope[0]:scope[1]], re.I) and self.focus and len(self.focus.states) >= 3:
             return self.bilaterals(c)
+        if typ == "OfficialVisit" and role == "host" and re.match(r"\s+by\b", self.norm[te:te + 5]) \
+                and re.search(r",\s*$", self.norm[max(s, ts - 3):ts]) \
+                and re.search(r"\b(?:summit|conference|forum|ministerial|meeting|session)\b[^.;]{0,120}$", self.norm[max(s, ts - 160):ts], re.I):
+            # "took part ... in the 65th Summit of ..., hosted by the President of Uruguay": the summit, not a visit
+            c.type, c.role, c.rule = "Meeting", "meeting", "Meeting:hosted-summit"
+            typ = "Meeting"
         guests = {x.code for x in scope_ents if x.kind == "off" and x.code and x.start >= te}
         if typ == "OfficialVisit" and role == "host" and len(guests - set(c.hosts or c.states[:1])) >= 2 \
                 and not re.search(r"\bdelegations?\b", self.norm[ts:te], re.I) \

@@ -31,7 +31,8 @@ MET_RX = re.compile(r"\b(?:who|and)\s+(?:also\s+)?(?:met|held\s+talks\s+with|was
 VISIT_RX = re.compile(r"\b(?:visit|visited|visiting|trip|travel(?:l)?ed|arrived)\b", re.I)
 # "The Saudi delegation was headed by ...": the delegation's state
 DELEGATION_RX = re.compile(r"(?:'s|’s)?\s+(?:delegation|side|team)\s+(?:(?:was|is|were|will\s+be)\s+)?(?:(?:headed|led|represented|chaired)\s+)?by\s+(?:the\s+)?(?:[\w.]+\s+){0,6}$", re.I)
-CONJ_RX = re.compile(r"\s*,?\s*(?:and|as well as|along with|together with|(?:(?:was|were|is|are|has been)\s+)?(?:accompanied|joined)\s+by)\s+(?:(?:then|later|also)\s+)?(?:the\s+)?(?:\w+\s+)?$", re.I)
+CONJ_RX = re.compile(r"\s*,?\s*(?:and|as well as|along with|together with|(?:(?:was|were|is|are|has been)\s+)?(?:accompanied|joined)\s+by)\s+(?:(?:then|later|also)\s+)?(?:the\s+)?(?:\w+\s+)?$"
+                     r"|\s*,\s*(?:the\s+)?$", re.I)   # "..., the Minister of Foreign Affairs, X, the Minister of Transport, Y"
 TALKS_RX = re.compile(r"^\s*(?:\w+\s+){0,2}(?:held\s+(?:[\w-]+\s+)?talks\s+with|called\s+on|met(?:\s+with)?|"
                       r"spoke\s+with|had\s+a\s+(?:telephone\s+|phone\s+)?(?:call|conversation)\s+with)\b", re.I)
 LETTERHEAD_RX = re.compile(r"\b(?:Government|GOVERNMENT|Ministry of [A-Z][\w ]{2,40}|MINISTRY OF [A-Z ]{2,40}|Embassy|EMBASSY) (?:of|OF) (?:the |THE )?$")
@@ -165,6 +166,12 @@ def assign_states(finder, sentences: list[tuple[int, int]], home: list[str], str
                         break
             pick = dests[0] if dests else None                  # 2. the host of a visit
         mine_dest = {m.code for m in local if destination(m, s)}
+        if pick is None:
+            # "In Baku, Foreign Ministry spokesman X condemned ...": a wire report's change of scene
+            scene = next((m for m in local if m.form in ("capital", "name") and
+                          re.fullmatch(r"\s*(?:Meanwhile,\s*|Separately,\s*)?In\s+", norm[s:m.start]) and norm[m.end:m.end + 1] == ","), None)
+            if scene is not None and scene.code not in bad:
+                pick = scene.code
         if pick is None:
             pick = next((h for h in home if h in strong and h not in bad and h not in mine_dest), None)
         if pick is None:

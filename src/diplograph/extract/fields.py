@@ -16,6 +16,9 @@ NOT_OWN_DATE_RX = re.compile(r"\b(?:cancel(?:l)?ed|postponed|called off|suspende
                              r"reported|said|revealed)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 
 
+PARTICIPLE_RX = re.compile(r",\s*(?:which\s+was\s+|that\s+was\s+)?(?:signed|concluded|adopted|ratified|agreed|inked)\b[^,;.]*", re.I)
+
+
 class FieldsMixin:
     # ------------------------------------------------------------------ fields
     def locate(self, c: Cand, ents, ts, te, scope, for_visit):
@@ -52,6 +55,11 @@ class FieldsMixin:
 
     def date(self, c: Cand, dates, ts, zones, zone):
         usable = [d for d in dates if (d.first or d.offset) and (d.kind != "y_noun" or c.type == "Agreement")]
+        # ", signed in Brasília on April 26, 1973,": a participle phrase dates the noun before it, not
+        # the clause's own act ("Lula met Peña, with whom he reviewed the Itaipu Treaty, signed in ...")
+        for m in PARTICIPLE_RX.finditer(self.norm, c.sent[0], c.sent[1]):
+            if not (m.start() <= ts < m.end()):
+                usable = [d for d in usable if not (m.start() <= d.start < m.end())]
         if c.type != "Statement":
             # "was cancelled on Monday", "the ministry announced on Friday": not the act's own date
             usable = [d for d in usable if not NOT_OWN_DATE_RX.search(self.norm[max(0, d.start - 40):d.start])]

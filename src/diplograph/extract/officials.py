@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from diplograph.extract.gazetteer import Mention
-from diplograph.extract.phrases import DETERMINERS, PARTICLES, Title, TitleParser
+from diplograph.extract.phrases import DETERMINERS, NOT_NAMES, PARTICLES, Title, TitleParser
 from diplograph.extract.text import Token
 from diplograph.extract.titles import seniority
 from diplograph.records import Official, Span
@@ -63,6 +63,9 @@ COUNTERPART_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*as well as)\s*|\s+(?:hosted
 ADVISER_RX = re.compile(r"(?:an? |the )?(?:senior |special )?(advis[eo]r) to the ((?:[A-Z][\w'’]+ ){1,2})"
                         r"(Ministry of [A-Z][\w ]+?|President|Prime Minister|Government)(?=[,.;])")
 PREDECESSOR_RX = re.compile(r"(?:\b([A-Z][\w-]+)(?:'s|’s)|\b(?:his|her))\s+(?:immediate\s+)?predecessor\s*,?\s*(?:as\s+[\w ]{3,40},\s*)?")
+# clause openers that are capitalised at a sentence start but never part of a name
+CLAUSE_WORDS = {"when", "while", "if", "as", "since", "although", "though", "once", "because", "where", "whereas",
+                "until", "then", "so", "yet", "thus", "now", "here", "there", "why", "how", "what", "who", "unlike"}
 FORMER_RX = re.compile(r"\b(?:former|ex)\b", re.I)
 
 # an organisation's organ between its name and a title: "ECOWAS Commission President"
@@ -141,6 +144,8 @@ class OfficialFinder(TitleParser):
             comma = self._comma_name(title)
             if comma:
                 i = self._add_titled(title, [comma])
+                if title.plural:
+                    i = self._distributive_of(title, i)
                 continue
             if title.core and (title.det or title.states):
                 # title without a name: "the Azerbaijani Minister of Defense"
@@ -217,7 +222,13 @@ class OfficialFinder(TitleParser):
         if not (title.det or title.states or title.counterpart or title.dest or
                 title.core and title.core[0].cap and self.toks[title.start].cap):
             return None
-        k = self.skip_honor(title.end + 1)
+        k = self._chained_titles(title, title.end + 1)
+        k = self.skip_honor(k)
+        styled = self.parse_title(k, allow_det=False)
+        if styled and styled.core and not styled.states and self.parse_name(styled.end) - styled.end >= 2 and \
+                [t.text.lower() for t in styled.core] in (["ambassador"], ["senator"], ["general"]):
+            title.extra.append(self.title_post(styled))   # "the Minister of Foreign Affairs, Ambassador Mauro Vieira"
+            k = styled.end
         k, rank = self.skip_rank(k)
         k = self.skip_honor(k)
         e = self.parse_name(k)
@@ -236,14 +247,61 @@ class OfficialFinder(TitleParser):
             title.rank = rank
         return k, e
 
+    def _distributive_of(self, title: Title, j: int) -> int:
+        """'the Presidents of Argentina, Javier Milei; of Paraguay, Santiago Peña; and of Bolivia,
+        Luis Arce': each further 'of State, Name' holds the same post for that state."""
+        post = self.title_post(title)
+        while self.low(j) in (";", ","):
+            k = j + 1 + (self.low(j + 1) == "and")
+            if self.low(k) != "of" or (k + 1) not in self.state_at:
+                break
+            end, code = self.state_at[k + 1]
+            if self.low(end) != ",":
+                break
+            a = self.skip_honor(end + 1)
+            b = self.parse_name(a, given_ok=True)
+            if b - a < 2:
+                break
+            self._person(self._name_text(a, b), code, post, None, self.toks[k].start, self.toks[b - 1].end)
+            j = b
+        return j
+
+    def _chained_titles(self, title: Title, k: int) -> int:
+        """'the Minister of State, Minister of Foreign Affairs, National Community Abroad and African
+        Affairs, Ahmed Attaf': further titles and portfolio phrases between commas before the name.
+        The titles join the first one's as further posts; returns the token index after the chain."""
+        for _ in range(5):
+            t2 = self.parse_title(k, allow_det=False)
+            if t2 and t2.core and self._has_head(t2.core) and self.low(t2.end) == "," and self.parse_name(t2.end) == t2.end:
+                post = self.title_post(t2)
+                if post:
+                    title.extra.append(post)
+                title.states = title.states or t2.states
+                k = t2.end + 1
+                continue
+            j = k    # a portfolio phrase continuing the post before: "National Community Abroad and African Affairs"
+            while j < self.n and j - k < 8 and (self.toks[j].cap or self.low(j) in ("and", "of", "the") and j > k):
+                if j in self.state_at and self.low(j - 1) == "of":
+                    title.states = title.states or [self.state_at[j][1]]   # "..., International Trade and Worship of Argentina,"
+                j += 1
+            ends_state = any(end == j for end, _ in self.state_at.values())
+            if j > k and self.low(j) == "," and (self.is_title_word(j - 1) or ends_state) and \
+                    self.parse_name(self.skip_honor(j + 1)) > self.skip_honor(j + 1):
+                k = j + 1
+                continue
+            break
+        return k
+
     def _add_titled(self, title: Title, names: list[tuple[int, int]]) -> int:
         post = self.title_post(title)
+        if post is None and title.extra:
+            post = title.extra.pop(0)    # "his counterpart, the Minister of X of Y, Z": the chained title is the post
         states = list(title.states)
         if title.counterpart:
             prev = self._counterpart_of(self.toks[title.start].start)
             if prev is not None:
                 p = self.persons[prev]
-                post = post or (p.posts[0][0] if p.posts else None)
+                post = post or (sorted(p.posts, key=lambda x: (-seniority(x[0]), x[1]))[0][0] if p.posts else None)
         end = names[-1][1]
         rank = " ".join(t.text for t in title.rank) or None
         for k, (a, b) in enumerate(names):
@@ -280,6 +338,10 @@ class OfficialFinder(TitleParser):
         if not title or not title.core:
             return j
         nend = self.parse_name(title.end)
+        if nend == title.end and self.low(title.end) == ",":
+            n2 = self.skip_honor(title.end + 1)
+            if self.parse_name(n2) - n2 >= 2:
+                return j      # "X, the Minister of Transport, YB Y": the next person's title, not X's
         p = self.persons[idx]
         if nend > title.end:
             # ", US President Donald Trump's Senior Advisor for Africa"
@@ -314,6 +376,7 @@ class OfficialFinder(TitleParser):
             p.posts.append((x, pos))
         if title.dest:
             p.avoid.add(title.dest)
+        p.avoid.update(title.avoid)
 
     def _extend(self, idx: int, end: int) -> None:
         mine = [m for m in self.mentions if m.official == idx]
@@ -499,8 +562,10 @@ class OfficialFinder(TitleParser):
         by title alone, when nobody else holds it for that state."""
         leaders = {(tuple(st), po) for _, _, st, po in self.titles
                    if len(st) == 1 and po in ("President", "Prime Minister", "Chancellor")}
-        leaders = {(st[0], po) for st, po in leaders
-                   if not any(p.state == st[0] and any(x == po for x, _ in p.posts) for p in self.persons)}
+        leaders = {(st[0], "President" if po == "Head of State" and (st[0], "President") in {(s[0], q) for s, q in leaders}
+                    else po) for st, po in leaders}
+        leaders = {(st, po) for st, po in leaders
+                   if not any(p.state == st and any(x == po for x, _ in p.posts) for p in self.persons)}
         if len(leaders) != 1:
             return
         starts = {t.start: k for k, t in enumerate(self.toks)}
@@ -514,13 +579,47 @@ class OfficialFinder(TitleParser):
                 counts.setdefault(self._name_text(k, e), []).append(k)
         names = [(n, ks) for n, ks in counts.items() if len(ks) >= 3 and
                  not any(same_name(n, p.name) for p in self.persons)]
+        if not names:
+            names = self._recurring_names()
         if len(names) != 1:
             return
         (state, post), = leaders
         name, ks = names[0]
+        idx = None
         for k in ks:
             e = self.parse_name(k)
-            self._person(name, state, post, None, self.toks[k].start, self.toks[e - 1].end)
+            idx = self._person(name, state, post, None, self.toks[k].start, self.toks[e - 1].end)
+        taken = [(m.start, m.end) for m in self.mentions]
+        for t in self.toks:      # every later "Petro" is this person
+            if t.cap and _key(t.text) in self.persons[idx].keys and not any(a <= t.start < b for a, b in taken):
+                self.mentions.append(OfficialMention(t.start, t.end, idx, "surname"))
+
+    def _recurring_names(self) -> list[tuple[str, list[int]]]:
+        """A full name written once and then by its surname at least twice as the subject of a
+        clause ("When Gustavo Petro took office ... Petro bet ... Petro spoke by telephone"), never
+        titled: the protagonist a commentary assumes its readers know."""
+        full: dict[str, tuple[int, int]] = {}
+        for k in range(self.n):
+            if k in self.masked or not self.toks[k].cap or self.low(k) in CLAUSE_WORDS or \
+                    k > 0 and self.toks[k - 1].cap and self.gap(k - 1) == " " \
+                    and self.low(k - 1) not in NOT_NAMES | CLAUSE_WORDS:
+                continue
+            e = self.parse_name(k)
+            if 2 <= e - k <= 3 and e < self.n and not self.toks[e].cap and self.toks[e].text not in ("'s", "’s", "-"):
+                name = self._name_text(k, e)
+                if not any(same_name(name, p.name) for p in self.persons):
+                    full.setdefault(name, (k, e))
+        out = []
+        for name, (k0, e0) in full.items():
+            sur = _key(self.toks[e0 - 1].text)
+            ks = [k0] + [k for k in range(self.n) if k not in range(k0, e0) and self.toks[k].cap and _key(self.toks[k].text) == sur
+                         and not (k > 0 and self.toks[k - 1].cap and self.gap(k - 1) == " ")
+                         and (k + 1 >= self.n or not self.toks[k + 1].cap)
+                         and re.match(r"\s*(?:['’]s\s|(?:also |then |later |had |has |will |would |was )?[a-z]+(?:ed|s)\b)",
+                                      self.norm[self.toks[k].end:self.toks[k].end + 30])]
+            if len(ks) >= 3:
+                out.append((name, ks))
+        return out
 
     def _title_mentions(self, taken: list[tuple[int, int]], stateless: bool = False) -> None:
         """Title-only mentions: same state and post as exactly one person."""

@@ -35,8 +35,9 @@ NOT_NAMES = {"the", "he", "she", "it", "this", "that", "these", "those", "in", "
              "commentary", "no", "committee", "administration", "kremlin", "union", "corridor",
              "region", "presidency", "mfa", "platform", "airport", "palace", "house", "x",
              "twitter", "facebook", "telegram", "university", "institute", "center", "centre",
-             "during", "earlier", "later", "today", "yesterday", "tomorrow", "minister", "ministers"}
-DEST_HEADS = {"ambassador", "ambassadors", "envoy", "representative", "consul", "coordinator",
+             "during", "earlier", "later", "today", "yesterday", "tomorrow", "minister", "ministers", "commission",
+             "visits", "signs", "meets", "holds", "says"}
+DEST_HEADS = {"ambassador", "ambassadors", "envoy", "representative", "consul", "coordinator", "mission",
               "chargé", "commissioner", "ambassador-at-large"}
 
 
@@ -51,6 +52,7 @@ class Title:
     counterpart: bool = False
     det: bool = False
     dest: str | None = None                              # "Ambassador ... to Nepal": NPL
+    avoid: list[str] = field(default_factory=list)       # "Special Representative for Afghanistan": not AFG's
     extra: list[str] = field(default_factory=list)       # further posts of a combined title
 
 
@@ -111,8 +113,8 @@ class TitleParser:
                 j += 1
             else:
                 break
-            if self.low(j) == "." and self.gap(j - 1) == "":
-                j += 1
+            if self.low(j) in (".", "'", "’") and self.gap(j - 1) == "":
+                j += 1      # "Prof.", Malaysia's "Dato'"
         return j
 
     def skip_rank(self, j: int) -> tuple[int, list[Token]]:
@@ -189,6 +191,7 @@ class TitleParser:
             j = end
         rank: list[Token] = []
         dest: str | None = None
+        avoid_states: list[str] = []
         extra: list[str] = []
         last_conn = False
         ends: list[int] = []      # j after each consumed core token, to undo trailing connectors
@@ -212,6 +215,15 @@ class TitleParser:
                         j = self.state_at[k][0]
                         last_conn = False
                         continue
+                if w == "for" and nxt in self.state_at and any(t.text.lower() in DEST_HEADS for t in core):
+                    # "Special Representative for Afghanistan": the post names the state it deals with
+                    end, code = self.state_at[nxt]
+                    core.extend(self.toks[j:end])
+                    ends.extend(range(j, end))
+                    avoid_states.append(code)
+                    j = end
+                    break
+                # "the Afghan foreign ministry's spokesman"
                 if nxt in self.state_at or self.is_title_word(nxt) or (
                         w == "for" and self.toks[nxt].cap if nxt < self.n else False):
                     core.append(self.toks[j])
@@ -223,6 +235,10 @@ class TitleParser:
                     last_conn = True
                     continue
                 break
+            if w in ("'s", "’s") and core and core[-1].text.lower() in ("ministry", "office", "presidency", "government") \
+                    and self.is_title_word(j + 1):
+                j += 1          # "the foreign ministry's spokesman": one title
+                continue
             if w == "in" and core and self.low(j + 1) == "charge" and self.low(j + 2) == "of" and \
                     core[-1].text.lower() in self.head_words:
                 k = j + 3                       # Cambodia's "Minister in charge of State Border Affairs"
@@ -354,7 +370,7 @@ class TitleParser:
             # "... to Israel, Iranian Minister X": only the state next to the title is its own
             start = state_starts[-1]
             states = states[len(state_starts) - 1:]
-        return Title(start, j, states, core, rank, plural, counterpart, det, dest, extra)
+        return Title(start, j, states, core, rank, plural, counterpart, det, dest, extra=extra, avoid=avoid_states)
 
     def title_post(self, t: Title) -> str | None:
         if not t.core:
@@ -365,7 +381,7 @@ class TitleParser:
         return post
 
     # ------------------------------------------------------------------ names
-    def parse_name(self, i: int) -> int:
+    def parse_name(self, i: int, given_ok: bool = False) -> int:
         """Token index after a person name starting at i (i itself when none)."""
         j, caps = i, 0
         while j < self.n and caps < 4:
@@ -386,6 +402,14 @@ class TitleParser:
                     j = max(k, j + 1)
                     continue
                 break
+            if j in self.capital_at and j > i and self.capital_at[j][0] == j + 1:
+                pass            # never inside a name: "Santiago" after "Ana"? a capital ends the name
+            elif j in self.capital_at and j == i and self.capital_at[j][0] == j + 1 and j + 1 < self.n and \
+                    (given_ok or i > 0 and self.is_title_word(i - 1) and self.gap(i - 1) == " ") and \
+                    self.toks[j + 1].cap and j + 1 not in self.masked and self.gap(j) == " " and self.low(j + 1) not in NOT_NAMES:
+                caps += 1       # "President Santiago Peña": a given name that is also a capital
+                j += 1
+                continue
             if not t.cap or not t.text[:1].isalpha() or j in self.masked or j in self.state_at:
                 break
             if j > i and len(t.text) == 1 and t.text.isupper() and self.low(j + 1) == "." and \

@@ -52,6 +52,7 @@ def normalise_post(words: str) -> str | None:
     low = re.sub(r"\bspokes(?:man|woman)\b", "spokesperson", low)
     low = re.sub(r"\bministers\b", "minister", low)
     low = re.sub(r"^((?:\w+ )*?minister) in charge of ", r"\1 of ", low)   # "Minister in charge of X"
+    low = re.sub(r"\b(ministry|office|presidency|government)['’]s ", r"\1 ", low)      # "foreign ministry's spokesman"
     low = re.sub(r"\bpresidents\b", "president", low)
     if low in aliases:
         return aliases[low]
