@@ -268,3 +268,51 @@ def test_expected_in_a_capital_is_a_planned_visit(run):
              published="2025-05-20")
     v = one(ex, "OfficialVisit")
     assert (v.states, v.status, v.start) == (["JPN", "MNG"], "planned", d("2025-06-01"))
+
+
+def test_a_participle_phrase_dates_its_own_noun_only(run):
+    ex = run("Brazilian President Lula met Paraguayan President Santiago Peña on Friday, and they reviewed the "
+             "Itaipu Treaty, signed in Brasília on April 26, 1973.", published="2024-12-06")
+    m = one(ex, "Meeting")
+    assert m.start == d("2024-12-06")
+
+
+def test_a_commission_held_at_a_date_is_a_meeting_and_does_not_date_the_signing(run):
+    ex = run("South African Minister Ronald Lamola paid a working visit to Harare on 4 March. The two Ministers "
+             "reviewed the implementation of decisions taken at the Bi-National Commission held in Victoria Falls in "
+             "November 2024, and signed a Memorandum of Understanding on Diplomatic Training.", published="2025-03-06")
+    got = {(a.type, a.start) for a in ex.acts}
+    assert ("Meeting", d("2024-11-01")) in got and ("Agreement", d("2024-11-01")) not in got
+
+
+def test_agreeing_to_meet_is_a_planned_meeting(run):
+    ex = run("Moldovan President Maia Sandu and Romanian President Nicusor Dan agreed to meet in person on the "
+             "sidelines of the Ukraine Recovery Conference in Rome on 10 July.", published="2025-06-10")
+    m = one(ex, "Meeting")
+    assert (m.status, m.start, m.states) == ("planned", d("2025-07-10"), ["MDA", "ROU"])
+
+
+def test_the_purpose_of_a_meeting_is_no_act(run):
+    ex = run("German Interior Minister Alexander Dobrindt will meet his Polish counterpart Tomasz Siemoniak in "
+             "Frankfurt an der Oder on Thursday to agree on joint patrols.", published="2025-07-08")
+    assert [(a.type, a.status) for a in ex.acts] == [("Meeting", "planned")]
+
+
+def test_a_formal_protest_is_a_statement(run):
+    ex = run("Greece on Wednesday lodged a formal protest with Turkey over a navigational warning.",
+             published="2025-04-17")
+    s = one(ex, "Statement")
+    assert (s.states, s.start) == (["GRC", "TUR"], d("2025-04-16"))
+
+
+def test_the_authorities_in_a_capital_are_that_state(run):
+    ex = run("Nigerian Foreign Minister Yusuf Tuggar called on the authorities in Niamey to reopen the border.",
+             published="2024-07-11")
+    assert one(ex, "Statement").states == ["NER", "NGA"]
+
+
+def test_a_joint_statement_issued_is_an_agreement(run):
+    ex = run("At the conclusion of the retreat on Thursday, Malaysian Prime Minister Anwar Ibrahim and Singaporean "
+             "Prime Minister Lawrence Wong issued a Joint Statement on the economic zone.", published="2025-12-05")
+    a = one(ex, "Agreement")
+    assert (a.states, a.start) == (["MYS", "SGP"], d("2025-12-04"))

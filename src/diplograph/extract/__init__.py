@@ -67,7 +67,8 @@ def extract(doc: Document) -> Extraction:
                 continue                      # "the Baku Declaration": part of a name
             if text[m.start:m.end].isupper() and len(text[m.start:m.end]) > 3 and after.startswith(","):
                 continue                      # "MOSCOW, June 23." dateline
-        locative = bool(re.search(r"\b(?:in|at)\s+(?:the\s+)?$", norm[max(0, m.start - 8):m.start]))
+        locative = bool(re.search(r"\b(?:in|at)\s+(?:the\s+)?$", norm[max(0, m.start - 8):m.start])) and not \
+            re.search(r"\b(?:authorities|government|leadership|officials|junta|regime|rulers)\s+in\s+$", norm[max(0, m.start - 30):m.start], re.I)
         ents.append(Ent(m.start, m.end, m.kind, m.code, None, m.form, m.geonameid, locative))
         taken.append((m.start, m.end))
     _bodies(norm, ents, taken, free, home[0] if home else None)

@@ -210,6 +210,8 @@ class ActFinder(FieldsMixin, StatementMixin):
         if typ == "Statement":
             return self.statement(c, ts, te, s, e, zones, ms, content_zones)
         if typ == "MilitaryExercise":
+            if re.search(r"\bto\s+(?:agree|discuss|talk|plan|prepare|coordinate|negotiate)\s+(?:on\s+|about\s+)?(?:[\w-]+\s+){0,3}$", before, re.I):
+                return None   # "... to agree on joint patrols": the topic of talks, not an exercise
             if re.search(r"\bto\s+$", before) or low.strip() == "exercise" and re.match(r"\s+(?:of|restraint|caution|its|their|control)\b", self.norm[te:te + 12]):
                 return None
         if typ == "Agreement" and role == "agreement_noun":
@@ -245,10 +247,15 @@ class ActFinder(FieldsMixin, StatementMixin):
             after = self.norm[te:te + 30].lower()
             if any(rx.match(after.strip()) for _, rx in self.not_new):
                 return None
-            if re.match(r"(?:agreed|agree|agrees|decided|decide) to$", " ".join(low.split())) and re.match(
+            if re.search(r"\bto\s+$", self.norm[max(s, ts - 4):ts]) and re.search(
+                    r"\b(?:meet|meets|met|meeting|talks|travel|visit)\b", self.norm[max(s, ts - 120):ts], re.I):
+                return None   # "will meet X on Thursday to agree on joint patrols": the purpose of a meeting
+            meet_next = re.match(r"\s*(?:(?:the|their|both|two)\s+)*(?:[\w-]+\s+){0,5}?(?:would|will|should|to)\s+meet\b",
+                                 self.norm[te:te + 80], re.I) if re.match(r"(?:agreed|agree|agrees|decided|decide) (?:to|that)$", " ".join(low.split())) else None
+            if meet_next or re.match(r"(?:agreed|agree|agrees|decided|decide) to$", " ".join(low.split())) and re.match(
                     r"\s*(?:hold|convene|organi[sz]e|host|meet)\b(?:\s+(?:again|regularly)\b)?", self.norm[te:te + 40], re.I) \
                     and re.search(r"\b(?:meeting|session|summit|talks|consultations|commission|committee|cabinet|council|"
-                                  r"forum|round|dialogue|again)\b", self.norm[te:min(e, te + 120)], re.I):
+                                  r"forum|round|dialogue|again|conference|sidelines|in person)\b", self.norm[te:min(e, te + 120)], re.I):
                 # "agreed to hold the next meeting", "agreed to convene the commission": a planned meeting
                 typ, role = "Meeting", "meeting"
                 c.type, c.role, c.rule = typ, role, "Meeting:agreed-to-hold"
@@ -304,6 +311,11 @@ class ActFinder(FieldsMixin, StatementMixin):
                 _add(states, *prev.states)
                 c.uses_context = True
         if any(x.kind == "group" for x in scope_ents):
+            c.uses_context = True
+        if typ == "Meeting" and len(states) < 2 and zone is None and re.search(
+                r"\b(?:joint|bi-?national|binational|bilateral|mixed|intergovernmental)\s+(?:[\w-]+\s+){0,3}(?:commission|committee|council)\b",
+                self.norm[s:e], re.I) and self.focus is not None:
+            _add(states, *self.focus.states)   # "The joint permanent committee on water is scheduled to meet": the parties in focus
             c.uses_context = True
         if typ == "OfficialVisit" and re.match(r"(?:is|are|was|were)\s+(?:expected|due)\b", low) and len(states) > 2:
             return None   # "X is due in Vientiane next month for the ASEAN meeting": that meeting, not a visit

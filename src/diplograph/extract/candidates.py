@@ -11,11 +11,12 @@ SYMBOL = {"off": "Ⓞ", "state": "Ⓢ", "place": "Ⓟ", "org": "Ⓖ", "body": "�
 _UPTO = r"[^,;:]*(?:,\s*(?:and\s+)?Ⓢ[^,;:]*)*"
 ZONE_RX = re.compile(r"\b(?:(?:only\s+|just\s+)?(?:\w+\s+(?:days?|weeks?|months?)\s+)?(?:after|before)|following|since|prior to|ahead of|while|whereas|when)\b" + _UPTO, re.I)
 DURING_RX = re.compile(r"\b(?:during|amid|on the sidelines of|at the end of|in the course of)\b" + _UPTO, re.I)
-GROUP_RX = re.compile(r"\b(?:the|both|all|these)\s+(?:two|three|four|five)\s+(?:[\w-]+\s+)?(?:countries|nations|sides|parties|leaders|presidents|counterparts|ministers|states|governments|delegations|armies|heads of state|mediators)\b|\bboth (?:[\w-]+ )?(?:countries|sides|nations|leaders|parties|governments|ministers|presidents)\b|\bthe (?:parties|sides|counterparts|leaders|presidents|heads of state|(?:foreign |defen[cs]e )?ministers)\b", re.I)
+GROUP_RX = re.compile(r"\b(?:the|both|all|these)\s+(?:two|three|four|five)\s+(?:[\w-]+\s+)?(?:countries|nations|sides|parties|leaders|presidents|counterparts|ministers|states|governments|delegations|armies|heads of state|mediators|chiefs|heads|premiers|prime ministers|foreign ministers|defen[cs]e ministers|neighbours|neighbors)\b|\bboth (?:[\w-]+ )?(?:countries|sides|nations|leaders|parties|governments|ministers|presidents)\b|\bthe (?:parties|sides|counterparts|leaders|presidents|heads of state|(?:foreign |defen[cs]e )?ministers)\b", re.I)
 # "HE the Prime Minister", "His Highness the Amir" are honorifics, not pronouns
 PRON_RX = re.compile(r"\b(?:(?!(?-i:HE)\b)he|she|his|her)\b(?!\s+(?:Highness|Excellency|Majesty|Royal)\b)", re.I)
 DEFINITE_RX = re.compile(r"(?:\b(?:the|this|that|these|those|its|their|his|her|such)\s+(?:(?!of\b)[\w-]+\s+){0,3}$)", re.I)
-ACT_ANAPHOR_RX = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}(?:agreement|deal|accord|treaty|declaration|memorandum|exercise|drills|visit|meeting|summit|talks|call)\b", re.I)
+ACT_ANAPHOR_RX = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}(?:agreement|deal|accord|treaty|declaration|memorandum|exercise|drills|visit|meeting|summit|talks|call)\b"
+                            r"|\b(?:the|its|their)\s+(?:last|next|previous|latest|first|second|third|new|\w+th)\s+(?:round|meeting|session|summit)\b", re.I)
 SIMILAR_RX = re.compile(r"\b(?:similar|such|previous|earlier|another)\s+(?:[\w-]+\s+){0,2}$", re.I)
 GROUP_SUBJECT_RX = re.compile(r"\b(?:the|both)\s+(?:(?:two|three)\s+)?(?:[\w-]+\s+)?(?:parties|sides|leaders|presidents|counterparts|ministers|delegations|mediators)\b", re.I)
 # talk about talks is no act: "ready to host talks", "open to negotiations", "preparations for the summit"

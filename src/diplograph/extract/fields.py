@@ -16,7 +16,10 @@ NOT_OWN_DATE_RX = re.compile(r"\b(?:cancel(?:l)?ed|postponed|called off|suspende
                              r"reported|said|revealed)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 
 
-PARTICIPLE_RX = re.compile(r",\s*(?:which\s+was\s+|that\s+was\s+)?(?:signed|concluded|adopted|ratified|agreed|inked)\b[^,;.]*", re.I)
+PARTICIPLE_RX = re.compile(r",\s*(?:which\s+was\s+|that\s+was\s+)?(?:signed|concluded|adopted|ratified|agreed|inked|held)\b[^,;.]*", re.I)
+# "decisions taken at the Commission held in Victoria Falls in November 2024": a noun's own time
+HELD_AT_RX = re.compile(r"(?<=\w )(?<!\bbe )(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(?<!\bbeen )(?<!\bbeing )"
+                        r"(?:held|taken|reached|convened)\s+(?:at|in|on|during)\b[^,;.]*", re.I)
 
 
 class FieldsMixin:
@@ -57,9 +60,16 @@ class FieldsMixin:
         usable = [d for d in dates if (d.first or d.offset) and (d.kind != "y_noun" or c.type == "Agreement")]
         # ", signed in Brasília on April 26, 1973,": a participle phrase dates the noun before it, not
         # the clause's own act ("Lula met Peña, with whom he reviewed the Itaipu Treaty, signed in ...")
-        for m in PARTICIPLE_RX.finditer(self.norm, c.sent[0], c.sent[1]):
-            if not (m.start() <= ts < m.end()):
-                usable = [d for d in usable if not (m.start() <= d.start < m.end())]
+        for rx in (PARTICIPLE_RX, HELD_AT_RX):
+            for m in rx.finditer(self.norm, c.sent[0], c.sent[1]):
+                own = m.start() <= ts < m.end() or 0 <= m.start() - c.tend <= 60 and not re.search(r"[,;]|\b(?:and|who|which)\b", self.norm[c.tend:m.start()]) \
+                    or any(k == "during" and a <= m.start() <= b + 2 for a, b, k in zones) \
+                    or re.search(r"\b(?:margins|sidelines|occasion|course)\s+of\s+(?:the\s+)?(?:\S+\s+){0,5}$",
+                                 self.norm[max(c.sent[0], m.start() - 80):m.start()], re.I)   # "on the margins of the Summit held in Abuja on D"
+                if rx is PARTICIPLE_RX and m.start() < ts:
+                    own = True  # "Steel Lance 2024, held from 3 to 9 June, brought together ...": the subject is the act
+                if not own:     # the noun right before the phrase is the one it dates
+                    usable = [d for d in usable if not (m.start() <= d.start < m.end())]
         if c.type != "Statement":
             # "was cancelled on Monday", "the ministry announced on Friday": not the act's own date
             usable = [d for d in usable if not NOT_OWN_DATE_RX.search(self.norm[max(0, d.start - 40):d.start])]

@@ -125,7 +125,7 @@ class StatementMixin:
         about = [st for st in self.ent_states(content_ents) if st not in speakers]
         if group is not None and not about:
             return None        # a readout of what the parties did belongs to their act
-        anaphor = re.search(r"\b(?:the|this|that|these|both)\s+(?:two\s+)?(?:[\w-]+\s+)?(?:countries|nations|sides|exercises?|drills?|visit|agreement|deal|meeting|talks|summit|declaration|memorandum|call)\b|\bbilateral\b|\bjoint\b", text, re.I)
+        anaphor = re.search(r"\b(?:the|this|that|these|both)\s+(?:two\s+|three\s+)?(?:[\w-]+\s+)?(?:countries|nations|sides|exercises?|drills?|visit|agreement|deal|meeting|talks|summit|declaration|memorandum|call|dispute|row|standoff|stand-off)\b|\bbilateral\b|\bjoint\b", text, re.I)
         if anaphor and self.focus and not about:
             ctx = [st for st in self.focus.states if st not in speakers]
             if len(ctx) < len(self.focus.states) or not speakers:
