@@ -151,7 +151,7 @@ def find_dates(norm: str, published: str | None) -> list[DateMention]:
             dm.excluded = True   # "to avoid a repeat of last month's clash": dates a noun, not an act
         if PERSONAL_RX.search(before) or HELD_BEFORE_RX.search(before):
             dm.excluded = True   # "who took office in January", "the positions they held in 2024": not an act's date
-    for m in re.finditer(r"\bsince\b[^,;.()]*", norm, re.I):
+    for m in re.finditer(r"\bsince\b(?!\s*[:;,.])[^,;.()]*", norm, re.I):   # "has stayed busy since: X met on D" is no period
         inside = sorted((dm for dm in found if m.start() <= dm.start < m.end()), key=lambda x: x.start)
         if inside:
             inside[0].excluded = True   # "since taking office in 2014": the period's start only

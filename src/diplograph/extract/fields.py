@@ -134,7 +134,8 @@ class FieldsMixin:
         if not m:
             return
         n = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}.get(m.group(1).lower()) or int(m.group(1))
-        if re.search(r"\b(?:concluded|concludes|ended|ends|wrapped up|completed|wound up)\b", self.norm[max(c.scope[0], ts - 60):ts + 40], re.I):
+        if re.search(r"\b(?:concluded|concludes|ended|ends|wrapped up|completed|wound up|returned (?:home )?(?:on \w+ )?from|came back from)\b",
+                     self.norm[max(c.scope[0], ts - 60):ts + 40], re.I):
             c.first = c.last - dt.timedelta(days=n - 1)
         else:
             c.last = c.first + dt.timedelta(days=n - 1)

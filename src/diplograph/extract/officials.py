@@ -113,7 +113,7 @@ class OfficialFinder(TitleParser):
             if FORMER_RX.search(self.norm[lead:head]):
                 i = max(self.parse_name(self.skip_honor(title.end)), title.end, i + 1)   # "former Minister X"
                 continue
-            if not title.states and self._of_organisation(title.start):
+            if not title.states and self._of_organisation(title.start, title.end):
                 i = max(title.end, i + 1)   # "ECOWAS Commission President X": not a state's official
                 continue
             if not title.states and title.start in self.inherit:
@@ -209,9 +209,17 @@ class OfficialFinder(TitleParser):
             self._person(self._name_text(k, e), self.state_at[i][1], post, None, pos, self.toks[e - 1].end)
             i = e
 
-    def _of_organisation(self, k: int) -> bool:
+    def _of_organisation(self, k: int, end: int | None = None) -> bool:
+        """'ECOWAS Commission President X', 'European Commission President X', 'the President of
+        the European Council, X': a title of an organisation's organ, not of a state."""
+        if end is not None:
+            j = end
+            if self.low(j) == "of":
+                j += 1 + (self.low(j + 1) == "the")
+            if j in self.org_tokens or any(x in self.org_tokens for x in range(k, end)):
+                return True
         k -= 1
-        while k >= 0 and self.low(k) in ORG_ORGANS:
+        while k >= 0 and self.low(k) in ORG_ORGANS and k not in self.org_last:
             k -= 1
         return k in self.org_last
 

@@ -69,6 +69,7 @@ class TitleParser:
         self.state_names: set[int] = set()                # "China", not "Chinese"
         self.org_last: set[int] = set()                   # last token of an organisation's name
         self.capital_at: dict[int, tuple[int, str]] = {}  # "Baghdad": (end token idx, ISO3)
+        self.org_tokens: set[int] = set()                 # tokens inside an organisation's name
         for m in mentions:
             if m.start in starts and m.end in ends:
                 i, j = starts[m.start], ends[m.end]
@@ -80,6 +81,7 @@ class TitleParser:
                     self.capital_at[i] = (j + 1, m.code)
                 elif m.kind == "org":
                     self.org_last.add(j)
+                    self.org_tokens.update(range(i, j + 1))
                 elif m.kind == "body" and m.code:
                     self.body_at[i] = (j + 1, m.code)
                 for k in range(i, j + 1):
