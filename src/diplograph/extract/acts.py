@@ -53,6 +53,7 @@ class ActFinder(FieldsMixin, StatementMixin):
         self.acts: list[Cand] = []
         self.posts: dict[str, str] = {}      # official name -> principal post
         self.focus: Cand | None = None
+        self.cur_sent: tuple[int, int] = (0, 0)
         self.planned = trigger_patterns("planned")
         self.negated = trigger_patterns("negated")
         self.not_new = trigger_patterns("not_new")
@@ -75,6 +76,14 @@ class ActFinder(FieldsMixin, StatementMixin):
             prev = next((a for a in reversed(self.acts) if len(set(a.states)) == n and a.type != "Statement"), None)
             if prev is not None:
                 return list(prev.states)
+            if self.focus is None:
+                # no act yet: "Chancellor X and Polish PM Y have sought to contain a dispute. The two leaders
+                # spoke by phone": the states the sentences just before name
+                k = next((i for i, (a, _) in enumerate(self.sentences) if a == self.cur_sent[0]), 0)
+                for a, b in reversed(self.sentences[max(0, k - 2):k]):
+                    codes = self.ent_states([x for x in self.ents_in(a, b) if x.kind in ("off", "state")])
+                    if len(set(codes)) == n:
+                        return codes
         return list(self.focus.states) if self.focus else []
 
     def ent_states(self, ents: list[Ent], for_visit: bool = False) -> list[str]:
@@ -105,6 +114,7 @@ class ActFinder(FieldsMixin, StatementMixin):
         return self.acts
 
     def sentence(self, s: int, e: int) -> None:
+        self.cur_sent = (s, e)
         sent_ents = self.ents_in(s, e)
         masked = list(self.norm[s:e])
         for x in sent_ents:
