@@ -24,14 +24,14 @@ from diplograph.extract.gazetteer import Mention, find_mentions, gazetteer, look
 from diplograph.extract.lexicon import read_table
 
 DEST_RX = re.compile(r"\b(?:to|in|into|at|towards?|visit(?:ed|ing|s)?|arriv(?:ed|ing|es) in)\s+(?:the\s+)?$", re.I)
-HOST_RX = re.compile(r"\b(?:invitation of|received by|hosted by|welcomed by|invited by|met by|greeted by|(?:paid\s+)?(?:a\s+)?courtesy\s+call\s+on)\s+(?:the\s+)?(?:[\w.]+\s+){0,4}$"
+HOST_RX = re.compile(r"\b(?:invitation of|received by|hosted by|welcomed by|invited by|met by|greeted by|(?:paid\s+)?(?:a\s+)?courtesy\s+call\s+on|(?:also\s+)?called\s+on)\s+(?:the\s+)?(?:[\w.]+\s+){0,4}$"
                      r"|\b(?:received|hosted|welcomed|greeted|met)\s+by\b[^.;]{0,160}\band\s+(?:also\s+)?by\s+(?:the\s+)?(?:[\w.]+\s+){0,4}$", re.I)
 # "a visit by Prime Minister X, who met Prime Minister Y": the one met during a visit is its host
 MET_RX = re.compile(r"\b(?:who|and)\s+(?:also\s+)?(?:met|held\s+talks\s+with|was\s+received\s+by)\s+(?:with\s+)?(?:the\s+)?(?:[\w.]+\s+){0,4}$", re.I)
 VISIT_RX = re.compile(r"\b(?:visit|visited|visiting|trip|travel(?:l)?ed|arrived)\b", re.I)
 # "The Saudi delegation was headed by ...": the delegation's state
 DELEGATION_RX = re.compile(r"(?:'s|’s)?\s+(?:delegation|side|team)\s+(?:(?:was|is|were|will\s+be)\s+)?(?:(?:headed|led|represented|chaired)\s+)?by\s+(?:the\s+)?(?:[\w.]+\s+){0,6}$", re.I)
-CONJ_RX = re.compile(r"\s*,?\s*(?:and|as well as|along with|together with|(?:(?:was|were|is|are|has been)\s+)?(?:accompanied|joined)\s+by)\s+(?:(?:then|later|also)\s+)?(?:the\s+)?(?:\w+\s+)?$"
+CONJ_RX = re.compile(r"\s*,?\s*(?:and|as well as|along with|together with|(?:(?:was|were|is|are|has been)\s+)?(?:accompanied|joined)\s+by)\s+(?:(?:then|later|also)\s+)?(?:the\s+)?(?:by\s+)?(?:(?:his|her)\s+(?:royal\s+)?(?:highness|excellency|majesty)\s+)?(?:\w+\s+)?$"
                      r"|\s*,\s*(?:the\s+)?$", re.I)   # "..., the Minister of Foreign Affairs, X, the Minister of Transport, Y"
 TALKS_RX = re.compile(r"^\s*(?:\w+\s+){0,2}(?:held\s+(?:[\w-]+\s+)?talks\s+with|called\s+on|met(?:\s+with)?|"
                       r"spoke\s+with|had\s+a\s+(?:telephone\s+|phone\s+)?(?:call|conversation)\s+with)\b", re.I)
@@ -168,8 +168,11 @@ def assign_states(finder, sentences: list[tuple[int, int]], home: list[str], str
         mine_dest = {m.code for m in local if destination(m, s)}
         if pick is None:
             # "In Baku, Foreign Ministry spokesman X condemned ...": a wire report's change of scene
-            scene = next((m for m in local if m.form in ("capital", "name") and
-                          re.fullmatch(r"\s*(?:Meanwhile,\s*|Separately,\s*)?In\s+", norm[s:m.start]) and norm[m.end:m.end + 1] == ","), None)
+            scene = next((m for m in local if m.form in ("capital", "name") and m.end <= first and (
+                re.fullmatch(r"\s*(?:Meanwhile,\s*|Separately,\s*)?In\s+", norm[s:m.start]) and norm[m.end:m.end + 1] == "," or
+                # "At a regular press briefing in Beijing on Tuesday, foreign ministry spokeswoman X said"
+                re.fullmatch(r"\s*(?:At|Speaking at|Speaking to reporters at)\s+[^,.;]{0,60}?\bin\s+", norm[s:m.start]) and
+                re.match(r"[^,.;]{0,30},", norm[m.end:m.end + 31]))), None)
             if scene is not None and scene.code not in bad:
                 pick = scene.code
         if pick is None:

@@ -338,6 +338,8 @@ class OfficialFinder(TitleParser):
         if self.low(k) != ",":
             return j
         k += 1
+        if self.low(k) == "then" and k + 1 < self.n and (k + 1 in self.state_at or self.is_title_word(k + 1)):
+            k += 1      # "Ramtane Lamamra, then Algeria's foreign minister,"
         m = re.match(r"(?:who|currently) (?:also )?(?:serves|served|is|was|acts) as ", self.norm[self.toks[k].start:self.toks[k].start + 40].lower()) if k < self.n else None
         if m:
             while k < self.n and self.toks[k].end <= self.toks[j + 1].start + m.end():
@@ -618,8 +620,11 @@ class OfficialFinder(TitleParser):
                 if not any(same_name(name, p.name) for p in self.persons):
                     full.setdefault(name, (k, e))
         out = []
+        owned = set().union(*(p.keys for p in self.persons)) if self.persons else set()
         for name, (k0, e0) in full.items():
             sur = _key(self.toks[e0 - 1].text)
+            if sur in owned or name_keys(name) & owned:
+                continue    # "Sheikh Mohammed ... Al-Thani": a titled person's name, not a new protagonist
             ks = [k0] + [k for k in range(self.n) if k not in range(k0, e0) and self.toks[k].cap and _key(self.toks[k].text) == sur
                          and not (k > 0 and self.toks[k - 1].cap and self.gap(k - 1) == " ")
                          and (k + 1 >= self.n or not self.toks[k + 1].cap)
@@ -667,9 +672,16 @@ def name_keys(name: str) -> set[str]:
 
 def same_name(a: str, b: str) -> bool:
     """One person named twice: the shorter name's words all occur in the longer one ("Tayyip
-    Erdogan" / "Recep Tayyip Erdogan"), so two Al-Thanis with different given names stay two."""
+    Erdogan" / "Recep Tayyip Erdogan"), so two Al-Thanis with different given names stay two.
+    A patronymic is not a given name: "Salman bin Abdulaziz" is not "Mohammed bin Salman bin Abdulaziz"."""
     wa = {_key(t) for t in a.split() if t.lower() not in PARTICLES}
     wb = {_key(t) for t in b.split() if t.lower() not in PARTICLES}
     if not wa or not wb:
+        return False
+    short, long_ = (a, b) if len(a.split()) <= len(b.split()) else (b, a)
+    first = _key(short.split()[0])
+    lt = [t.lower() for t in long_.split()]
+    if first != _key(long_.split()[0]) and any(lt[i - 1] in ("bin", "ibn", "bint", "ben") and _key(lt[i]) == first
+                                               for i in range(1, len(lt))):
         return False
     return wa <= wb or wb <= wa

@@ -101,6 +101,9 @@ class TitleParser:
 
     def is_title_word(self, i: int) -> bool:
         w = self.low(i)
+        parts = [p for p in w.split("-") if p]
+        if len(parts) >= 2 and w not in self.words and all(p in self.words for p in parts):
+            return True     # "Vice-Foreign Minister"
         return w in self.words or w.rstrip(".") + "." in self.ranks or w in ("fm",)
 
     def skip_honor(self, j: int) -> int:
@@ -261,9 +264,9 @@ class TitleParser:
                 break
             if w == "to" and core and dest is None and any(t.text.lower() in DEST_HEADS for t in core):
                 nxt = j + 1 + (self.low(j + 1) == "the")
-                if nxt in self.state_at:        # "Ambassador of India to Nepal"
-                    dest = self.state_at[nxt][1]
-                    j = self.state_at[nxt][0]
+                if nxt in self.state_at or nxt in self.capital_at:   # "Ambassador of India to Nepal", "to Manila"
+                    dest = (self.state_at.get(nxt) or self.capital_at[nxt])[1]
+                    j = (self.state_at.get(nxt) or self.capital_at[nxt])[0]
                     continue
                 run = nxt
                 while run < self.n and run not in self.masked and self.gap(run - 1) == " " and (
@@ -414,6 +417,11 @@ class TitleParser:
                 continue
             if not t.cap or not t.text[:1].isalpha() or j in self.masked or j in self.state_at:
                 break
+            if j == i and len(t.text) == 1 and t.text.isupper() and self.low(j + 1) == "." and self.gap(j) == "" and \
+                    j + 2 < self.n and self.gap(j + 1) == " " and self.toks[j + 2].cap and j + 2 not in self.masked:
+                caps += 1       # "S. Jaishankar": an initial opens the name
+                j += 2
+                continue
             if j > i and len(t.text) == 1 and t.text.isupper() and self.low(j + 1) == "." and \
                     self.gap(j) == "" and j + 2 < self.n and self.gap(j + 1) == " " and self.toks[j + 2].cap:
                 j += 2                  # a middle initial: "Tore O. Sandvik"

@@ -27,7 +27,7 @@ def _vocab():
     aliases = {s: c for s, c, _ in p.get("alias", [])}
     seniority = [(re.compile(s), int(n)) for s, _, n in p.get("seniority", [])]
     counterpart = {s for s, _, _ in p.get("counterpart", [])}
-    head_words = {w for s in heads for w in s.split()} - {"vice", "prime", "general", "crown"}
+    head_words = {w for s in heads for w in s.split()} - {"vice", "prime", "general", "crown", "high", "top", "of", "mission"}
     return heads, words, honor, ranks, portfolios, aliases, seniority, counterpart, head_words
 
 
@@ -53,6 +53,8 @@ def normalise_post(words: str) -> str | None:
     low = re.sub(r"\bministers\b", "minister", low)
     low = re.sub(r"^((?:\w+ )*?minister) in charge of ", r"\1 of ", low)   # "Minister in charge of X"
     low = re.sub(r"\b(ministry|office|presidency|government)['’]s ", r"\1 ", low)      # "foreign ministry's spokesman"
+    low = re.sub(r"\b(vice|deputy|first)-(?=\w)", r"\1 ", low)                          # "Vice-Foreign Minister"
+    low = re.sub(r"^federal (?=(?:\w+ )*minister)", "", low)                              # Germany's "Federal Minister for X"
     low = re.sub(r"\bpresidents\b", "president", low)
     if low in aliases:
         return aliases[low]
@@ -76,11 +78,18 @@ def normalise_post(words: str) -> str | None:
         m = re.match(rf"^((?:deputy |acting |under )*)(?:{re.escape(surf)} secretary|secretary (?:of|for) (?:the )?{re.escape(surf)})$", low)
         if m:
             return _title_case(m.group(1)) + f"Secretary of {canon}"
+        m = re.match(rf"^(undersecretary|under-secretary|under secretary|assistant secretary|permanent secretary) (?:of |for )?(?:the )?{re.escape(surf)}$"
+                     rf"|^{re.escape(surf)} (undersecretary|under-secretary|under secretary|assistant secretary|permanent secretary)$", low)
+        if m:   # the Philippines' "Foreign Affairs Undersecretary"
+            return _title_case((m.group(1) or m.group(2)).replace("-", " ").replace("under secretary", "undersecretary")) + f" of {canon}"
     m = re.match(r"^((?:deputy |chief |senior |official )?)(?:(ministry of .+|presidential|president's|government) )?spokesperson(?: (?:of|for) (?:the )?(ministry of .+|president))?$", low)
     if m and (m.group(2) or m.group(3)):
         of = m.group(2) or m.group(3)
         of = "president" if of in ("presidential", "president's") else of
         return _title_case(m.group(1)) + "Spokesperson of the " + _title_case(of).strip()
+    m = re.match(r"^((?:[a-z]+ ){1,3}?(?:guard|police|army|navy|force|forces|office|council|commission|agency|service))(?: chief)? spokesperson$", low)
+    if m and not m.group(1).startswith(("deputy ", "chief ", "senior ")):   # "Coast Guard spokesperson"
+        return "Spokesperson of the " + _title_case(m.group(1)).strip()
     for a, c in aliases.items():
         if low.endswith(" " + a) and low.split()[0] in ("deputy", "first", "vice", "acting"):
             return _title_case(low[: -len(a)]) + c
