@@ -262,3 +262,19 @@ def test_a_commentarys_untitled_protagonist_is_the_leader_it_titles_once(run):
              "in November. Rivera returned to Caracas in April. At the end of that visit the Colombian president "
              "proposed a pact. Rivera's gamble is risky.", published="2024-10-02")
     assert officials(ex)["Tomas Rivera"] == ("COL", "President")
+
+
+def test_respective_heads_of_government(run):
+    ex = run("The heads of government of Russia and Belarus, Mikhail Mishustin and Alexander Turchin, met in Minsk.")
+    assert officials(ex) == {"Mikhail Mishustin": ("RUS", "Prime Minister"), "Alexander Turchin": ("BLR", "Prime Minister")}
+
+
+def test_two_prime_ministers_named_together_are_counterparts(run):
+    ex = run("TOKYO, Jan. 5 (Wire) - The agreement was signed by Prime Minister Fumio Kishida and then Prime Minister "
+             "Scott Morrison of Australia in January 2022.", published="2024-09-05")
+    assert officials(ex)["Fumio Kishida"][0] == "JPN"
+
+
+def test_post_nominals_end_a_name(run):
+    ex = run("Australian ministers met the Hon. Richard Marles MP, Deputy Prime Minister of Australia, in Tokyo.")
+    assert officials(ex)["Richard Marles"] == ("AUS", "Deputy Prime Minister")

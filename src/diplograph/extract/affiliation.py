@@ -26,12 +26,14 @@ from diplograph.extract.lexicon import read_table
 DEST_RX = re.compile(r"\b(?:to|in|into|at|towards?|visit(?:ed|ing|s)?|arriv(?:ed|ing|es) in)\s+(?:the\s+)?$", re.I)
 HOST_RX = re.compile(r"\b(?:invitation of|received by|hosted by|welcomed by|invited by|met by|greeted by|(?:paid\s+)?(?:a\s+)?courtesy\s+call\s+on|(?:also\s+)?called\s+on)\s+(?:the\s+)?(?:[\w.]+\s+){0,4}$"
                      r"|\b(?:received|hosted|welcomed|greeted|met)\s+by\b[^.;]{0,160}\band\s+(?:also\s+)?by\s+(?:the\s+)?(?:[\w.]+\s+){0,4}$", re.I)
+# two heads of state or government named together are counterparts, not colleagues
+LEADER_POSTS = {"President", "Prime Minister", "Chancellor", "King", "Emir", "Amir", "Head of State"}
 # "a visit by Prime Minister X, who met Prime Minister Y": the one met during a visit is its host
 MET_RX = re.compile(r"\b(?:who|and)\s+(?:also\s+)?(?:met|held\s+talks\s+with|was\s+received\s+by)\s+(?:with\s+)?(?:the\s+)?(?:[\w.]+\s+){0,4}$", re.I)
 VISIT_RX = re.compile(r"\b(?:visit|visited|visiting|trip|travel(?:l)?ed|arrived)\b", re.I)
 # "The Saudi delegation was headed by ...": the delegation's state
 DELEGATION_RX = re.compile(r"(?:'s|’s)?\s+(?:delegation|side|team)\s+(?:(?:was|is|were|will\s+be)\s+)?(?:(?:headed|led|represented|chaired)\s+)?by\s+(?:the\s+)?(?:[\w.]+\s+){0,6}$", re.I)
-CONJ_RX = re.compile(r"\s*,?\s*(?:and|as well as|along with|together with|(?:(?:was|were|is|are|has been)\s+)?(?:accompanied|joined)\s+by)\s+(?:(?:then|later|also)\s+)?(?:the\s+)?(?:by\s+)?(?:(?:his|her)\s+(?:royal\s+)?(?:highness|excellency|majesty)\s+)?(?:\w+\s+)?$"
+CONJ_RX = re.compile(r"\s*,?\s*(?:and|as well as|along with|together with|(?:(?:was|were|is|are|has been)\s+)?(?:accompanied|joined)\s+by)\s+(?:(?:then|later|also)\s+)?(?:the\s+)?(?:by\s+)?(?:(?:his|her)\s+(?:royal\s+)?(?:highness|excellency|majesty)\s+)?(?:[\w.]+\s+)?$"
                      r"|\s*,\s*(?:the\s+)?$", re.I)   # "..., the Minister of Foreign Affairs, X, the Minister of Transport, Y"
 TALKS_RX = re.compile(r"^\s*(?:\w+\s+){0,2}(?:held\s+(?:[\w-]+\s+)?talks\s+with|called\s+on|met(?:\s+with)?|"
                       r"spoke\s+with|had\s+a\s+(?:telephone\s+|phone\s+)?(?:call|conversation)\s+with)\b", re.I)
@@ -146,7 +148,8 @@ def assign_states(finder, sentences: list[tuple[int, int]], home: list[str], str
         pick = None
         prev = next((m for m in reversed(omentions) if m.end <= first and m.official != idx), None)
         q = finder.persons[prev.official] if prev is not None else None
-        if q is not None and q.state and CONJ_RX.fullmatch(norm[prev.end:first]) and \
+        counterparts = bool({x for x, _ in p.posts} & {x for x, _ in q.posts} & LEADER_POSTS) if q is not None else False
+        if q is not None and q.state and CONJ_RX.fullmatch(norm[prev.end:first]) and not counterparts and \
                 not (p.plural_group >= 0 and q.plural_group == p.plural_group):
             pick = q.state                                      # 1. coordination
         local = [m for m in state_ms if s <= m.start < e]

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from diplograph.extract.gazetteer import Mention
-from diplograph.extract.phrases import DETERMINERS, NOT_NAMES, PARTICLES, Title, TitleParser
+from diplograph.extract.phrases import DETERMINERS, NOT_NAMES, PARTICLES, POSTNOMINALS, Title, TitleParser
 from diplograph.extract.text import Token
 from diplograph.extract.titles import seniority
 from diplograph.records import Official, Span
@@ -62,6 +62,13 @@ COUNTERPART_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*as well as)\s*|\s+(?:hosted
 
 ADVISER_RX = re.compile(r"(?:an? |the )?(?:senior |special )?(advis[eo]r) to the ((?:[A-Z][\w'’]+ ){1,2})"
                         r"(Ministry of [A-Z][\w ]+?|President|Prime Minister|Government)(?=[,.;])")
+RESPECTIVE_RX = re.compile(r"\b(presidents|prime\s+ministers|premiers|heads\s+of\s+state|heads\s+of\s+government|foreign\s+ministers|"
+                           r"ministers\s+of\s+foreign\s+affairs|defen[cs]e\s+ministers|ministers\s+of\s+defen[cs]e|leaders)\s+of\s+(?:the\s+)?", re.I)
+RESPECTIVE_POSTS = {"presidents": "President", "prime ministers": "Prime Minister", "premiers": "Prime Minister",
+                    "heads of state": "President", "heads of government": "Prime Minister",
+                    "foreign ministers": "Minister of Foreign Affairs", "ministers of foreign affairs": "Minister of Foreign Affairs",
+                    "defence ministers": "Minister of Defense", "defense ministers": "Minister of Defense",
+                    "ministers of defence": "Minister of Defense", "ministers of defense": "Minister of Defense"}
 PREDECESSOR_RX = re.compile(r"(?:\b([A-Z][\w-]+)(?:'s|’s)|\b(?:his|her))\s+(?:immediate\s+)?predecessor\s*,?\s*(?:as\s+[\w ]{3,40},\s*)?")
 # clause openers that are capitalised at a sentence start but never part of a name
 CLAUSE_WORDS = {"when", "while", "if", "as", "since", "although", "though", "once", "because", "where", "whereas",
@@ -157,6 +164,42 @@ class OfficialFinder(TitleParser):
         self._name_first_appositions()
         self._possessive_counterparts()
         self._predecessors()
+        self._respective()
+
+    def _respective(self) -> None:
+        """'The heads of government of Russia and Belarus, Mikhail Mishustin and Alexander Turchin':
+        a plural title over coordinated states, then as many coordinated names, in the same order."""
+        starts = {t.start: k for k, t in enumerate(self.toks)}
+        for m in RESPECTIVE_RX.finditer(self.norm):
+            k = starts.get(m.end())
+            if k is None or k not in self.state_at:
+                continue
+            codes = []
+            while k in self.state_at:
+                end, code = self.state_at[k]
+                codes.append(code)
+                k = end
+                if self.low(k) in (",", "and") and (k + 1) in self.state_at:
+                    k += 1
+                elif self.low(k) == "," and self.low(k + 1) == "and" and (k + 2) in self.state_at:
+                    k += 2
+            if len(codes) < 2 or self.low(k) != ",":
+                continue
+            names, j = [], k + 1
+            while len(names) < len(codes):
+                a = self.skip_honor(j)
+                b = self.parse_name(a, given_ok=True)
+                if b - a < 2:
+                    break
+                names.append((a, b))
+                j = b + (1 if self.low(b) in (",", "and") else 0)
+                if self.low(j) == "and":
+                    j += 1
+            if len(names) != len(codes):
+                continue
+            post = RESPECTIVE_POSTS.get(" ".join(m.group(1).lower().split()))
+            for (a, b), code in zip(names, codes):
+                self._person(self._name_text(a, b), code, post, None, self.toks[a].start, self.toks[b - 1].end)
 
     def _predecessors(self) -> None:
         """"Werthein's predecessor, Diana Mondino": the same post of the same state, held before."""
@@ -412,13 +455,17 @@ class OfficialFinder(TitleParser):
                 i += 1
                 continue
             e = self.parse_name(i)
-            if e - i >= 2 and self.low(e) == "," and e + 1 < self.n:
+            pn = e
+            while pn < self.n and self.toks[pn].text in POSTNOMINALS:
+                pn += 1         # "the Hon. Richard Marles MP, Deputy Prime Minister"
+            if e - i >= 2 and self.low(pn) == "," and pn + 1 < self.n:
+                name_end, e = e, pn
                 adv = ADVISER_RX.match(self.norm, self.toks[e + 1].start)
                 state = next((c for t, (_, c) in self.state_at.items()
                               if adv and adv.start(2) <= self.toks[t].start < adv.end(2)), None)
                 if adv and state:       # "X, an adviser to the Thai Ministry of Foreign Affairs,"
                     post = f"{adv.group(1).capitalize()} to the {' '.join(adv.group(3).split())}"
-                    self._person(self._name_text(i, e), state, post, None, self.toks[i].start, self.toks[e - 1].end)
+                    self._person(self._name_text(i, name_end), state, post, None, self.toks[i].start, self.toks[name_end - 1].end)
                     i = e + 1
                     continue
                 k = e + 1
@@ -429,7 +476,7 @@ class OfficialFinder(TitleParser):
                     bool({t.text.lower() for t in title.core} & STATE_OFFICES) and self.parse_name(title.end) == title.end
                 if title and (title.core or title.rank) and (title.states or office or self.parse_name(title.end) > title.end):
                     before = len(self.persons)
-                    idx = self._person(self._name_text(i, e), None, None, None, self.toks[i].start, self.toks[e - 1].end)
+                    idx = self._person(self._name_text(i, name_end), None, None, None, self.toks[i].start, self.toks[name_end - 1].end)
                     end = self._apposition(e, idx)
                     p = self.persons[idx]
                     if not p.posts or not p.state:

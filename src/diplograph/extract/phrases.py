@@ -37,6 +37,7 @@ NOT_NAMES = {"the", "he", "she", "it", "this", "that", "these", "those", "in", "
              "twitter", "facebook", "telegram", "university", "institute", "center", "centre",
              "during", "earlier", "later", "today", "yesterday", "tomorrow", "minister", "ministers", "commission",
              "visits", "signs", "meets", "holds", "says"}
+POSTNOMINALS = {"MP", "MPs", "QC", "KC", "OON", "CON", "GCON", "CBE", "OBE", "MBE", "KBE", "PhD", "MLA", "MNA", "MEP", "Jr", "Sr"}
 DEST_HEADS = {"ambassador", "ambassadors", "envoy", "representative", "consul", "coordinator", "mission",
               "chargé", "commissioner", "ambassador-at-large"}
 
@@ -426,6 +427,8 @@ class TitleParser:
                     self.gap(j) == "" and j + 2 < self.n and self.gap(j + 1) == " " and self.toks[j + 2].cap:
                 j += 2                  # a middle initial: "Tore O. Sandvik"
                 continue
+            if caps >= 2 and t.text in POSTNOMINALS:
+                break           # "Richard Marles MP", "Yusuf Tuggar OON"
             initials = re.fullmatch(r"(?:[A-Z]\.){2,}", t.text) is not None
             given = w in ("said", "says") and j == i and j + 1 < self.n and self.toks[j + 1].cap   # "Said Harthy"
             if w in NOT_NAMES and not given or (self.is_title_word(j) and w not in ("major", "amir", "emir")) or \

@@ -87,6 +87,9 @@ def normalise_post(words: str) -> str | None:
         of = m.group(2) or m.group(3)
         of = "president" if of in ("presidential", "president's") else of
         return _title_case(m.group(1)) + "Spokesperson of the " + _title_case(of).strip()
+    m = re.match(r"^(intelligence|police|army|navy|military|security|defence|defense|air force|border guard) chief$", low)
+    if m:   # "Egypt's intelligence chief"
+        return "Chief of " + _title_case(m.group(1))
     m = re.match(r"^((?:[a-z]+ ){1,3}?(?:guard|police|army|navy|force|forces|office|council|commission|agency|service))(?: chief)? spokesperson$", low)
     if m and not m.group(1).startswith(("deputy ", "chief ", "senior ")):   # "Coast Guard spokesperson"
         return "Spokesperson of the " + _title_case(m.group(1)).strip()
