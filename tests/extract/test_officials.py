@@ -278,3 +278,20 @@ def test_two_prime_ministers_named_together_are_counterparts(run):
 def test_post_nominals_end_a_name(run):
     ex = run("Australian ministers met the Hon. Richard Marles MP, Deputy Prime Minister of Australia, in Tokyo.")
     assert officials(ex)["Richard Marles"] == ("AUS", "Deputy Prime Minister")
+
+
+def test_known_leaders_named_without_a_title(run):
+    ex = run("Putin and Tokayev signed a joint statement. When Vladimir Putin arrived, Kassym-Jomart Tokayev was "
+             "waiting.", published="2024-12-03")
+    got = officials(ex)
+    assert got["Vladimir Putin"] == ("RUS", "President") and got["Kassym-Jomart Tokayev"] == ("KAZ", "President")
+
+
+def test_a_known_leader_outside_his_tenure_is_not_assumed(run):
+    ex = run("Angela Merkel spoke in Paris.", published="2024-12-03")   # chancellor until 2021-12
+    assert "Angela Merkel" not in officials(ex)
+
+
+def test_a_title_in_the_text_wins_over_the_leaders_table(run):
+    ex = run("Former president Donald Trump spoke. Candidate Joe Biden replied.", published="2026-03-01")
+    assert officials(ex).get("Joe Biden") is None

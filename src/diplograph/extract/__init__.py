@@ -46,6 +46,7 @@ def extract(doc: Document) -> Extraction:
     sents = sentences(text)
     finder = OfficialFinder(norm, toks, mentions, sents)
     finder.run()
+    finder.published = doc.published
     officials, omentions = finder.finish(sents, home, strong, mentions)
 
     ents: list[Ent] = []

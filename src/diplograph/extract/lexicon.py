@@ -48,3 +48,16 @@ def triggers() -> list[tuple[str, str, re.Pattern[str], str]]:
 
 def trigger_patterns(role: str) -> list[tuple[str, re.Pattern[str]]]:
     return [(t, p) for t, r, p, _ in triggers() if r == role]
+
+
+@functools.lru_cache(maxsize=None)
+def known_leaders() -> dict[str, list[tuple[str, str, str, str, str]]]:
+    """leaders.csv by folded name or alias: [(name, iso3, post, from YYYY-MM, to YYYY-MM or '')]."""
+    out: dict[str, list[tuple[str, str, str, str, str]]] = {}
+    for row in read_table("leaders.csv"):
+        entry = (row["name"], row["iso3"], row["post"], row["from"], row["to"])
+        for form in [row["name"]] + [a for a in row["aliases"].split("|") if a.strip()]:
+            lst = out.setdefault(fold(form), [])
+            if entry not in lst:
+                lst.append(entry)
+    return out

@@ -96,6 +96,7 @@ class OfficialFinder(TitleParser):
         self.titles: list[tuple[int, int, list[str], str | None]] = []   # title-only mentions
         self.inherit: dict[int, list[str]] = {}     # token idx -> states a following title takes
         self.sides: list[tuple[int, int, int]] = []  # stateless title mentions: (start, end, person)
+        self.published: str | None = None            # the document's date, for leaders' tenures
 
     # ------------------------------------------------------------------ the pass
     def run(self) -> None:
@@ -576,6 +577,7 @@ class OfficialFinder(TitleParser):
         publisher evidence. Later mentions by surname are found first, so that coordination
         ("Kamikawa and Defense Minister X") can lend a state (extract/affiliation.py)."""
         from diplograph.extract.affiliation import assign_states
+        self._known_leaders()
         # later mentions by name token
         key_owner: dict[str, set[int]] = {}
         for idx, p in enumerate(self.persons):
@@ -612,6 +614,46 @@ class OfficialFinder(TitleParser):
                                       spans=[Span(s, e, "") for s, e in p.spans]))
         self.mentions.sort(key=lambda m: m.start)
         return officials, self.mentions
+
+    def _known_leaders(self) -> None:
+        """Leaders the text names without any title ("When Vladimir Putin landed in Astana"), from
+        data/reference/leaders.csv, when the document's date lies in their tenure. A title in the
+        text always wins: names already found through a title are left as they are."""
+        from diplograph.extract.lexicon import fold, known_leaders
+        table = known_leaders()
+        pub = (self.published or "")[:7]
+        covered = [(a, b) for p in self.persons for a, b in p.spans]
+        k = 0
+        while k < self.n:
+            t = self.toks[k]
+            if not t.cap or k in self.masked or any(a <= t.start < b for a, b in covered):
+                k += 1
+                continue
+            hit = None
+            for size in (4, 3, 2, 1):
+                if k + size > self.n or any(x in self.masked for x in range(k, k + size)):
+                    continue
+                rows = table.get(fold(self.norm[t.start:self.toks[k + size - 1].end]))
+                if not rows or size == 1 and len(rows[0][0].split()) > 1 and fold(rows[0][0]) != fold(t.text) \
+                        and not any(fold(t.text) == fold(a) for a in ("lula", "khurelsukh")):
+                    continue
+                if k + size < self.n and self.toks[k + size].cap and self.gap(k + size - 1) == " ":
+                    continue        # part of a longer name
+                live = {(n, c, p) for n, c, p, a, b in rows if not pub or (a <= pub and (not b or pub <= b))}
+                if len({(n, c) for n, c, _ in live}) == 1:
+                    hit = (size, sorted(live)[0])
+                    break
+            if hit is None:
+                k += 1
+                continue
+            size, (name, code, post) = hit
+            text = self._name_text(k, k + size)
+            if any(same_name(text, p.name) or same_name(name, p.name) for p in self.persons):
+                k += size
+                continue
+            self._person(text if size > 1 else name, code, post, None, t.start, self.toks[k + size - 1].end)
+            covered.append((t.start, self.toks[k + size - 1].end))
+            k += size
 
     def _untitled_leader(self, sentences: list[tuple[int, int]]) -> None:
         """Kremlin style: 'Vladimir Putin took part ...', and once 'The President of Russia arrived':
