@@ -11,6 +11,7 @@ from pathlib import Path
 from diplograph.paths import REFERENCE_DIR
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(s: str) -> str:
     """Lower case without diacritics, single spaces, curly apostrophes straightened."""
     s = unicodedata.normalize("NFKD", s.replace("’", "'").replace("İ", "I"))
@@ -61,3 +62,9 @@ def known_leaders() -> dict[str, list[tuple[str, str, str, str, str]]]:
             if entry not in lst:
                 lst.append(entry)
     return out
+
+
+@functools.lru_cache(maxsize=None)
+def known_leader_first_words() -> frozenset[str]:
+    """First words of the names in leaders.csv: a cheap test before a name is looked up."""
+    return frozenset(k.split()[0].rstrip(".") for k in known_leaders())

@@ -619,14 +619,15 @@ class OfficialFinder(TitleParser):
         """Leaders the text names without any title ("When Vladimir Putin landed in Astana"), from
         data/reference/leaders.csv, when the document's date lies in their tenure. A title in the
         text always wins: names already found through a title are left as they are."""
-        from diplograph.extract.lexicon import fold, known_leaders
+        from diplograph.extract.lexicon import fold, known_leader_first_words, known_leaders
         table = known_leaders()
+        firsts = known_leader_first_words()
         pub = (self.published or "")[:7]
         covered = [(a, b) for p in self.persons for a, b in p.spans]
         k = 0
         while k < self.n:
             t = self.toks[k]
-            if not t.cap or k in self.masked or any(a <= t.start < b for a, b in covered):
+            if not t.cap or k in self.masked or fold(t.text).rstrip(".") not in firsts or any(a <= t.start < b for a, b in covered):
                 k += 1
                 continue
             hit = None

@@ -10,6 +10,7 @@ capitalised tokens with particles ("de la", "van", "bin", "Al-"), after any hono
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -125,7 +126,7 @@ class TitleParser:
 
     def skip_rank(self, j: int) -> tuple[int, list[Token]]:
         """'Colonel General', 'Gen.', 'Commodore' before a name."""
-        for r in sorted(self.ranks, key=lambda r: -len(r)):
+        for r in _ranks_by_length(frozenset(self.ranks)):
             rw = r.replace(".", " .").split()
             k, ok = j, True
             for w in rw:
@@ -153,8 +154,7 @@ class TitleParser:
 
     def _has_head(self, core: list[Token]) -> bool:
         words = " ".join(t.text.lower() for t in core)
-        return any(w in self.head_words for w in words.split()) or any(
-            re.search(rf"\b{re.escape(h)}\b", words) for h in self.heads if " " in h)
+        return any(w in self.head_words for w in words.split()) or bool(_multiword_heads(frozenset(self.heads)).search(words))
 
     # ------------------------------------------------------------------ title phrase
     def parse_title(self, i: int, allow_det: bool = True) -> Title | None:
@@ -347,7 +347,7 @@ class TitleParser:
         # split a trailing rank off the core ("... Defense Four Star General")
         text_core = [t.text.lower() for t in core]
         core_end = core[-1] if core else None
-        for r in sorted(self.ranks, key=lambda r: -len(r.split())):
+        for r in _ranks_by_words(frozenset(self.ranks)):
             rw = r.split()
             if len(core) >= len(rw) and text_core[-len(rw):] == rw:
                 pre = core[:-len(rw)]
@@ -441,6 +441,23 @@ class TitleParser:
         while j > i and self.toks[j - 1].text.lower() in PARTICLES:
             j -= 1
         return j
+
+
+@functools.lru_cache(maxsize=4)
+def _ranks_by_length(ranks: frozenset[str]) -> list[str]:
+    return sorted(ranks, key=lambda r: (-len(r), r))
+
+
+@functools.lru_cache(maxsize=4)
+def _ranks_by_words(ranks: frozenset[str]) -> list[str]:
+    return sorted(ranks, key=lambda r: (-len(r.split()), r))
+
+
+@functools.lru_cache(maxsize=4)
+def _multiword_heads(heads: frozenset[str]) -> re.Pattern[str]:
+    """One pattern for the heads of several words ("prime minister"), compiled once."""
+    multi = sorted((h for h in heads if " " in h), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(h) for h in multi) + r")\b") if multi else re.compile(r"(?!)")
 
 
 def state_label(code: str) -> str:
