@@ -316,3 +316,16 @@ def test_a_joint_statement_issued_is_an_agreement(run):
              "Prime Minister Lawrence Wong issued a Joint Statement on the economic zone.", published="2025-12-05")
     a = one(ex, "Agreement")
     assert (a.states, a.start) == (["MYS", "SGP"], d("2025-12-04"))
+
+
+def test_stepping_off_the_plane_in_a_capital_is_a_visit(run):
+    ex = run("When Russian President Vladimir Putin stepped off his plane in Astana on 27 November for a two-day "
+             "state visit, Kazakh President Kassym-Jomart Tokayev was waiting.", published="2024-11-29")
+    v = one(ex, "OfficialVisit")
+    assert (v.states, v.start, v.end) == (["KAZ", "RUS"], d("2024-11-27"), d("2024-11-28"))
+
+
+def test_a_joint_condemnation_is_one_statement(run):
+    ex = run("The ministers adopted a joint declaration. In it, France, Germany and Poland condemned Russia's war "
+             "against Ukraine.", published="2024-02-13")
+    assert len(acts(ex, "Statement")) == 1

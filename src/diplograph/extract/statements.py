@@ -148,5 +148,8 @@ class StatementMixin:
             c.first, c.last, c.precision = f.first, f.last, f.precision   # said at the talks just reported
         c.rule = "Statement:" + ("quote" if content[1] <= ts else "verb")
         c.confidence = 0.55
-        c.split_speakers = len(speaker_ents) > 1 and all(x.kind == "state" and x.form == "name" for x in speaker_ents)
+        # "Turkey and Pakistan voiced support": each speaks for itself; "In it (the joint declaration),
+        # France, Germany and Poland condemned": one joint statement
+        joint = re.search(r"\b(?:jointly|together|joint|in it|in the (?:declaration|statement|communiqu\w*))\b", self.norm[s:e], re.I)
+        c.split_speakers = len(speaker_ents) > 1 and not joint and all(x.kind == "state" and x.form == "name" for x in speaker_ents)
         return c
