@@ -501,9 +501,8 @@ class OfficialFinder(TitleParser):
         # "Dobrindt will meet his Polish counterpart X": a surname named earlier in the sentence
         # (later mentions are only resolved in finish(), so look at the tokens themselves)
         last_full = max((m.start for m in self.mentions if sent <= m.start < pos), default=-1)
-        k = bisect.bisect_left([t.start for t in self.toks[max(0, self._tok_at(pos) - 80):self._tok_at(pos)]], pos)
-        lo = max(0, self._tok_at(pos) - 80)
-        for t in reversed(self.toks[lo:lo + k]):
+        hi = self._tok_at(pos)
+        for t in reversed(self.toks[max(0, hi - 80):hi]):
             if t.start < max(sent, last_full + 1):
                 break
             if t.cap:
@@ -635,8 +634,7 @@ class OfficialFinder(TitleParser):
                 if k + size > self.n or any(x in self.masked for x in range(k, k + size)):
                     continue
                 rows = table.get(fold(self.norm[t.start:self.toks[k + size - 1].end]))
-                if not rows or size == 1 and len(rows[0][0].split()) > 1 and fold(rows[0][0]) != fold(t.text) \
-                        and not any(fold(t.text) == fold(a) for a in ("lula", "khurelsukh")):
+                if not rows:        # a one-word key is a one-word alias the table lists ("Lula")
                     continue
                 if k + size < self.n and self.toks[k + size].cap and self.gap(k + size - 1) == " ":
                     continue        # part of a longer name
