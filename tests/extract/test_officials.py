@@ -295,3 +295,27 @@ def test_a_known_leader_outside_his_tenure_is_not_assumed(run):
 def test_a_title_in_the_text_wins_over_the_leaders_table(run):
     ex = run("Former president Donald Trump spoke. Candidate Joe Biden replied.", published="2026-03-01")
     assert officials(ex).get("Joe Biden") is None
+
+
+def test_a_known_leader_keeps_his_state_when_the_title_names_none(run):
+    # the sentence names only the other side; the leaders table says whom Boric serves
+    ex = run("The thaw began after President Gabriel Boric met Bolivian officials in La Paz.", published="2024-12-03")
+    assert officials(ex)["Gabriel Boric"] == ("CHL", "President")
+
+
+def test_coordination_across_an_organ_before_the_title(run):
+    ex = run("Korean President Park Ji-hoon later met Vietnamese Prime Minister Hoang Van Nam and National Assembly "
+             "Chairman Tran Quoc Tuan.", published="2024-08-29")
+    assert officials(ex)["Tran Quoc Tuan"][0] == "VNM"
+
+
+def test_the_one_met_at_a_visitors_destination_is_its_host(run):
+    ex = run("Cypriot President Andreas Nikolaou travelled to Beirut to press Prime Minister Karim Haddad for tighter "
+             "controls, as boats of Syrian refugees kept arriving.", published="2024-04-10")
+    assert officials(ex)["Karim Haddad"] == ("LBN", "Prime Minister")
+
+
+def test_a_visitor_is_not_of_the_place_visited(run):
+    ex = run("Lebanon and Cyprus disagree. Foreign Minister Petros Ioannou visited Beirut in March, said the "
+             "Cypriot daily.", published="2025-04-10")
+    assert officials(ex)["Petros Ioannou"][0] != "LBN"

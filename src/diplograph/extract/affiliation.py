@@ -1,6 +1,8 @@
 """Which state an official serves when the title names none ("President X", "The Minister, X").
 
 Evidence, strongest first:
+  0. the gazetteer of leaders (data/reference/leaders.csv), when the person held one of its
+     posts for a single state at the document's date;
   1. coordination with an official whose state is known ("Kamikawa and Defense Minister X");
   2. the host side of a visit: "at the invitation of / received by / hosted by X" -> the state
      the sentence names as destination ("visit to India at the invitation of Prime Minister X");
@@ -21,7 +23,7 @@ import re
 from collections import Counter
 
 from diplograph.extract.gazetteer import Mention, find_mentions, gazetteer, lookup_city
-from diplograph.extract.lexicon import read_table
+from diplograph.extract.lexicon import leader_state, read_table
 
 DEST_RX = re.compile(r"\b(?:to|in|into|at|towards?|visit(?:ed|ing|s)?|arriv(?:ed|ing|es) in)\s+(?:the\s+)?$", re.I)
 HOST_RX = re.compile(r"\b(?:invitation of|received by|hosted by|welcomed by|invited by|met by|greeted by|(?:paid\s+)?(?:a\s+)?courtesy\s+call\s+on|(?:also\s+)?called\s+on)\s+(?:the\s+)?(?:[\w.]+\s+){0,4}$"
@@ -33,10 +35,15 @@ MET_RX = re.compile(r"\b(?:who|and)\s+(?:also\s+)?(?:met|held\s+talks\s+with|was
 VISIT_RX = re.compile(r"\b(?:visit|visited|visiting|trip|travel(?:l)?ed|arrived)\b", re.I)
 # "The Saudi delegation was headed by ...": the delegation's state
 DELEGATION_RX = re.compile(r"(?:'s|’s)?\s+(?:delegation|side|team)\s+(?:(?:was|is|were|will\s+be)\s+)?(?:(?:headed|led|represented|chaired)\s+)?by\s+(?:the\s+)?(?:[\w.]+\s+){0,6}$", re.I)
-CONJ_RX = re.compile(r"\s*,?\s*(?:and|as well as|along with|together with|(?:(?:was|were|is|are|has been)\s+)?(?:accompanied|joined)\s+by)\s+(?:(?:then|later|also)\s+)?(?:the\s+)?(?:by\s+)?(?:(?:his|her)\s+(?:royal\s+)?(?:highness|excellency|majesty)\s+)?(?:[\w.]+\s+)?$"
+CONJ_RX = re.compile(r"\s*,?\s*(?:and|as well as|along with|together with|(?:(?:was|were|is|are|has been)\s+)?(?:accompanied|joined)\s+by)\s+(?:(?:then|later|also)\s+)?(?:the\s+)?(?:by\s+)?(?:(?:his|her)\s+(?:royal\s+)?(?:highness|excellency|majesty)\s+)?(?:[\w.]+\s+)?(?-i:[A-Z][\w.]*\s+){0,2}$"
                      r"|\s*,\s*(?:the\s+)?$", re.I)   # "..., the Minister of Foreign Affairs, X, the Minister of Transport, Y"
 TALKS_RX = re.compile(r"^\s*(?:\w+\s+){0,2}(?:held\s+(?:[\w-]+\s+)?talks\s+with|called\s+on|met(?:\s+with)?|"
                       r"spoke\s+with|had\s+a\s+(?:telephone\s+|phone\s+)?(?:call|conversation)\s+with)\b", re.I)
+# "Foreign Minister X visited Beirut": right after the name, a trip to a place
+TRAVEL_RX = re.compile(r"\s*(?:,[^,.;]{0,80},\s*)?(?:has\s+|had\s+|will\s+|then\s+)?(?:visited|travel(?:l)?ed\s+to|flew\s+(?:in\s+)?to|"
+                       r"arrived\s+in|landed\s+in|went\s+to|paid\s+an?\s+[\w\s-]{0,30}?visit\s+to)\s+(?:the\s+)?")
+# "... visited Beirut with Defence Minister X": X travels with the visitor
+WITH_RX = re.compile(r"(?<!talks )(?<!met )(?<!meeting )(?<!meetings )\b(?:with|accompanied\s+by|along\s+with|together\s+with)\s+(?:[\w.]+\s+){0,4}$", re.I)
 LETTERHEAD_RX = re.compile(r"\b(?:Government|GOVERNMENT|Ministry of [A-Z][\w ]{2,40}|MINISTRY OF [A-Z ]{2,40}|Embassy|EMBASSY) (?:of|OF) (?:the |THE )?$")
 DATELINE_RX = re.compile(
     r"\s*(?P<place>[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,2})"
@@ -144,15 +151,19 @@ def assign_states(finder, sentences: list[tuple[int, int]], home: list[str], str
         sides = {finder.persons[o].state for a, b, o in finder.sides if o != idx and finder.persons[o].state
                  and s <= a and b <= first and TALKS_RX.search(norm[b:first])}
         near |= sides
-        bad = near | p.avoid
-        pick = None
+        local = [m for m in state_ms if s <= m.start < e]
+        went = TRAVEL_RX.match(norm, min(p.spans)[1])
+        gone = {m.code for m in local if went and m.start == went.end()}     # a visitor is not of the place
+        bad = near | p.avoid | gone
+        pick = leader_state(p.name, finder.published)           # 0. a known leader
+        if pick in p.avoid:
+            pick = None
         prev = next((m for m in reversed(omentions) if m.end <= first and m.official != idx), None)
         q = finder.persons[prev.official] if prev is not None else None
         counterparts = bool({x for x, _ in p.posts} & {x for x, _ in q.posts} & LEADER_POSTS) if q is not None else False
-        if q is not None and q.state and CONJ_RX.fullmatch(norm[prev.end:first]) and not counterparts and \
+        if pick is None and q is not None and q.state and CONJ_RX.fullmatch(norm[prev.end:first]) and not counterparts and \
                 not (p.plural_group >= 0 and q.plural_group == p.plural_group):
             pick = q.state                                      # 1. coordination
-        local = [m for m in state_ms if s <= m.start < e]
         if pick is None:
             lead = [m for m in local if m.end <= first and m.form in ("name", "demonym", "alias")
                     and DELEGATION_RX.fullmatch(norm[m.end:first])]
@@ -168,6 +179,17 @@ def assign_states(finder, sentences: list[tuple[int, int]], home: list[str], str
                     if dests:
                         break
             pick = dests[0] if dests else None                  # 2. the host of a visit
+        if pick is None:
+            # "X travelled to Beirut to press Prime Minister Y", "X visited Beirut for talks with his
+            # counterpart Y": after a named visitor's destination, the one met there is its host
+            for m in reversed([m for m in local if m.end <= first]):
+                if m.code in bad or not destination(m, s) or not VISIT_RX.search(norm[s:m.start]) or \
+                        WITH_RX.search(norm[m.end:first]):
+                    continue
+                if any(s <= o.start < m.start and finder.persons[o.official].state not in (None, m.code)
+                       for o in omentions if o.official != idx):
+                    pick = m.code
+                break
         mine_dest = {m.code for m in local if destination(m, s)}
         if pick is None:
             # "In Baku, Foreign Ministry spokesman X condemned ...": a wire report's change of scene

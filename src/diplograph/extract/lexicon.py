@@ -64,6 +64,15 @@ def known_leaders() -> dict[str, list[tuple[str, str, str, str, str]]]:
     return out
 
 
+def leader_state(name: str, published: str | None) -> str | None:
+    """The one state a person of leaders.csv served at the document's date ("President Luis Arce"
+    in a text on Bolivia and Chile is Bolivian whatever the sentence around him names)."""
+    pub = (published or "")[:7]
+    rows = known_leaders().get(fold(name), [])
+    live = {c for _, c, _, a, b in rows if pub and a <= pub and (not b or pub <= b)}
+    return live.pop() if len(live) == 1 else None
+
+
 @functools.lru_cache(maxsize=None)
 def known_leader_first_words() -> frozenset[str]:
     """First words of the names in leaders.csv: a cheap test before a name is looked up."""
