@@ -106,3 +106,22 @@ def test_cancelled_summit_and_topic_is_not_a_place(run):
     m = {tuple(a.states): a for a in acts(ex, "Meeting")}
     assert m[("HRV", "SRB")].status == "reported-not-happened" and m[("HRV", "SRB")].start == d("2024-05-15")
     assert m[("SAU", "USA")].place is None and m[("SAU", "USA")].start == d("2024-05-10")
+
+
+def test_welcoming_a_stance_is_not_hosting_a_visit(run):
+    ex = run("Georgian President Ana Beridze welcomed the EU ministers' stance in a post on X on Monday.",
+             published="2024-12-17")
+    assert not acts(ex, "OfficialVisit")
+
+
+def test_dismissing_is_a_statement(run):
+    ex = run("Armenian Foreign Minister Levon Sargsyan dismissed the Azerbaijani proposal as a provocation.")
+    [s] = acts(ex, "Statement")
+    assert s.states == ["ARM", "AZE"]
+
+
+def test_brussels_as_an_actor_is_the_eu_and_peoples_are_their_states(run):
+    ex = run("Hungarian Prime Minister Gábor Kiss said Hungary would not allow Brussels to punish Georgians.",
+             published="2024-12-17")
+    [s] = acts(ex, "Statement")
+    assert s.states == ["GEO", "HUN"] and s.orgs == ["EU"]

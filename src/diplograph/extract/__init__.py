@@ -28,6 +28,10 @@ def register_backend(name: str, backend: NerBackend) -> None:
     _BACKENDS[name] = backend
 
 
+# capitals that, as actors, stand for the organisation seated there rather than for their state
+ORG_SEATS = {"Brussels": "EU"}
+
+
 def extract(doc: Document) -> Extraction:
     from diplograph.extract.acts import ActFinder, Ent
     from diplograph.extract.affiliation import home_states
@@ -70,6 +74,13 @@ def extract(doc: Document) -> Extraction:
                 continue                      # "MOSCOW, June 23." dateline
         locative = bool(re.search(r"\b(?:in|at)\s+(?:the\s+)?$", norm[max(0, m.start - 8):m.start])) and not \
             re.search(r"\b(?:authorities|government|leadership|officials|junta|regime|rulers)\s+in\s+$", norm[max(0, m.start - 30):m.start], re.I)
+        if m.kind == "state" and m.form == "capital" and not locative and norm[m.start:m.end] in ORG_SEATS and \
+                not any(x.code == m.code and x.form != "capital" for x in mentions):
+            # "will not allow Brussels to punish Georgians": the EU speaks, not Belgium (the city as a
+            # place keeps its state)
+            ents.append(Ent(m.start, m.end, "org", ORG_SEATS[norm[m.start:m.end]], None, "seat"))
+            taken.append((m.start, m.end))
+            continue
         ents.append(Ent(m.start, m.end, m.kind, m.code, None, m.form, m.geonameid, locative))
         taken.append((m.start, m.end))
     _bodies(norm, ents, taken, free, home[0] if home else None)

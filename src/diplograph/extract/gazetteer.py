@@ -103,6 +103,10 @@ def gazetteer() -> Gazetteer:
     for row in read_table("demonyms.csv"):
         for d in row["demonyms"].split("|"):
             by_demonym.setdefault(d.strip(), []).append(row["iso3"])
+    for d, codes in list(by_demonym.items()):
+        # the people as well as the adjective: "punish Georgians", "Afghans returning", "Israelis"
+        if re.search(r"(?:an|i|o)$", d) and d + "s" not in by_demonym:
+            by_demonym[d + "s"] = codes
     for d, codes in by_demonym.items():
         codes.sort(key=lambda c: -population.get(c, 0))
         add(d, Entry("demonym", tuple(codes), d))
