@@ -125,3 +125,12 @@ def test_brussels_as_an_actor_is_the_eu_and_peoples_are_their_states(run):
              published="2024-12-17")
     [s] = acts(ex, "Statement")
     assert s.states == ["GEO", "HUN"] and s.orgs == ["EU"]
+
+
+def test_talks_the_day_after_an_arrival_belong_to_the_visit_and_its_stated_end_holds(run):
+    ex = run("MALE, Oct. 7 -- Maldivian President Ahmed Rasheed landed in New Delhi on Sunday evening on a state visit "
+             "to India. On Monday, Rasheed held talks with Indian Prime Minister Vikram Rao. The visit runs until "
+             "October 10.", published="2024-10-07")
+    [v] = acts(ex)
+    assert v.type == "OfficialVisit" and v.start == d("2024-10-06") and v.end == d("2024-10-10")
+    assert set(v.persons) == {"Ahmed Rasheed", "Vikram Rao"}

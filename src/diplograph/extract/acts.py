@@ -189,7 +189,9 @@ class ActFinder(FieldsMixin, StatementMixin):
                 # ("Mexico and Guatemala signed on Tuesday ... The two ministers met in Tapachula")
                 if c.first is None and c.zone is None and not c.weak and c.status == "happened" and c.type != "Statement" and \
                         not c.links and set(c.states) & set(f.states) and set(c.states) <= set(f.states) | set(c.about):
-                    c.first, c.last, c.precision = f.first, f.last, f.precision
+                    # "The visit runs until October 10": the end it names stays
+                    last = c.last if c.last and c.last > f.last and c.type == f.type else f.last
+                    c.first, c.last, c.precision = f.first, last, f.precision
         for c in made:
             self.acts.append(c)
         strong = [c for c in made if not c.weak and c.type != "Statement"]

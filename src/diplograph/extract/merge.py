@@ -186,12 +186,20 @@ def _dated_elsewhere(c: Cand) -> bool:
     return c.first is None and any(kind in ("with", "offset") for kind, _, _ in c.links)
 
 
+def _days_into(v: Cand, m: Cand) -> bool:
+    """'Muizzu landed on Sunday ... held talks with Modi on Monday': a visit dated by its arrival
+    alone goes on for a few days; talks there with the same visitor belong to it."""
+    if not (v.first and m.first and v.first == v.last and v.precision == "day" and m.precision == "day"):
+        return False
+    return 0 < (m.first - v.first).days <= 3 and bool(set(v.visitors or v.persons) & set(m.persons))
+
+
 def _visit_for(m: Cand, kept: list[Cand]) -> Cand | None:
     best = None
     for v in kept:
         if v.type != "OfficialVisit" or v.merged_into is not None:
             continue
-        if not set(m.states) <= set(v.states) or not dates_compatible(v, m) or \
+        if not set(m.states) <= set(v.states) or not (dates_compatible(v, m) or _days_into(v, m)) or \
                 v.status == "planned" and m.status == "happened":
             continue      # a meeting today is not part of a visit planned for later
         host = v.hosts[0] if v.hosts else None
