@@ -134,3 +134,10 @@ def test_talks_the_day_after_an_arrival_belong_to_the_visit_and_its_stated_end_h
     [v] = acts(ex)
     assert v.type == "OfficialVisit" and v.start == d("2024-10-06") and v.end == d("2024-10-10")
     assert set(v.persons) == {"Ahmed Rasheed", "Vikram Rao"}
+
+
+def test_an_appeal_to_return_to_negotiations_is_a_statement_not_a_visit(run):
+    ex = run("Kenyan President Samuel Otieno and Ethiopian Prime Minister Dawit Bekele called for a ceasefire in Sudan "
+             "and urged the warring parties to return to negotiations.", published="2024-11-19")
+    [s] = acts(ex)
+    assert s.type == "Statement" and s.states == ["ETH", "KEN", "SDN"]

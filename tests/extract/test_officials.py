@@ -319,3 +319,10 @@ def test_a_visitor_is_not_of_the_place_visited(run):
     ex = run("Lebanon and Cyprus disagree. Foreign Minister Petros Ioannou visited Beirut in March, said the "
              "Cypriot daily.", published="2025-04-10")
     assert officials(ex)["Petros Ioannou"][0] != "LBN"
+
+
+def test_the_leaders_table_covers_foreign_and_defence_ministers(run):
+    from diplograph.extract.lexicon import leader_state
+    assert leader_state("Hakan Fidan", "2024-11-26") == "TUR"
+    assert leader_state("Hakan Fidan", "2020-01-10") is None      # before his tenure as minister
+    assert leader_state("Ayman Safadi", "2025-02-13") == "JOR"

@@ -20,7 +20,11 @@ ACT_ANAPHOR_RX = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}(?:agreeme
 SIMILAR_RX = re.compile(r"\b(?:similar|such|previous|earlier|another)\s+(?:[\w-]+\s+){0,2}$", re.I)
 GROUP_SUBJECT_RX = re.compile(r"\b(?:the|both)\s+(?:(?:two|three)\s+)?(?:[\w-]+\s+)?(?:parties|sides|leaders|presidents|counterparts|ministers|delegations|mediators)\b", re.I)
 # talk about talks is no act: "ready to host talks", "open to negotiations", "preparations for the summit"
-HYPOTHETICAL_RX = re.compile(r"\b(?:ready|willing|prepared|open|offer(?:ed|s|ing)?|propos(?:al|ed|es)|calls? for|called for|push(?:ed|es)? for|readiness|launch(?:ed|es|ing)?|begin(?:ning)?|start(?:ing)?|resum(?:e|ption)|idea of|agenda of|in favou?r of)\s+(?:(?:to|for|of)\s+)?(?:(?:host|hold|organi[sz]e|facilitate|join|resume|start|begin|mediate)\s+)?(?:the\s+|a\s+|an\s+)?(?:new\s+|next\s+|first\s+|upcoming\s+)?(?:round\s+of\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+HYPOTHETICAL_RX = re.compile(r"\b(?:ready|willing|prepared|open|offer(?:ed|s|ing)?|propos(?:al|ed|es)|calls? for|called for|push(?:ed|es)? for|readiness|launch(?:ed|es|ing)?|begin(?:ning)?|start(?:ing)?|resum(?:e|ption)|idea of|agenda of|in favou?r of)\s+(?:(?:to|for|of)\s+)?(?:(?:host|hold|organi[sz]e|facilitate|join|resume|start|begin|mediate)\s+)?(?:the\s+|a\s+|an\s+)?(?:new\s+|next\s+|first\s+|upcoming\s+)?(?:round\s+of\s+)?(?:[\w-]+\s+){0,3}$"
+                             # "urged the warring parties to return to negotiations": an appeal, no act yet
+                             r"|\b(?:urg(?:ed|es|ing)|call(?:ed|s|ing)\s+on|appeal(?:ed|s|ing)?\s+to|ask(?:ed|s|ing)|encourag(?:ed|es|ing)|press(?:ed|es|ing))"
+                             r"\s+[^.;]{0,60}?\bto\s+(?:return|resume|come\s+back|go\s+back|engage|enter|join|start|begin|hold|sit)\s+(?:down\s+)?(?:to\s+|in\s+)?"
+                             r"(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
 

@@ -108,8 +108,10 @@ class StatementMixin:
         own = [t for t, rx in trigger_patterns("joint") + trigger_patterns("sign") if rx.search(mtext)]
         if own and re.search(r"\b(?:we|I)\b|\b(?:he|she) and\b|\band (?:he|she)\b", text):
             return None        # "we agreed ...": the speaker's own act, extracted as that act
-        if GROUP_SUBJECT_RX.search(text) and not future:
-            return None
+        g = GROUP_SUBJECT_RX.search(text)
+        if g and not future and not re.search(r"\b(?:urg\w*|call\w*\s+on|ask\w*|appeal\w*\s+to|press\w*|encourag\w*|between)\s+$",
+                                           text[:g.start()], re.I):
+            return None        # "the two sides agreed ...": a readout of their act ("urged the parties to" is not)
         speakers: list[str] = []
         if group is not None:
             # "Both ministers called on Venezuela": the parties of the act in focus, about a third state
