@@ -141,3 +141,25 @@ def test_an_appeal_to_return_to_negotiations_is_a_statement_not_a_visit(run):
              "and urged the warring parties to return to negotiations.", published="2024-11-19")
     [s] = acts(ex)
     assert s.type == "Statement" and s.states == ["ETH", "KEN", "SDN"]
+
+
+def test_next_round_on_weekday_and_date_is_that_date_and_planned(run):
+    ex = run("MUSCAT, April 12 -- Iranian Foreign Minister Reza Tavakoli and US envoy Mark Ellis held indirect talks "
+             "in Muscat on Saturday, mediated by Omani Foreign Minister Salim Al-Harthy. The next round of talks will "
+             "take place on Saturday, 19 April.", published="2025-04-12")
+    planned = [a for a in acts(ex, "Meeting") if a.status == "planned"]
+    assert [(a.start, a.end) for a in planned] == [(d("2025-04-19"), d("2025-04-19"))]
+
+
+def test_a_statement_issued_after_talks_is_no_joint_document(run):
+    ex = run("Omani Foreign Minister Salim Al-Harthy hosted Iranian and American envoys in Muscat on Saturday. In a "
+             "statement issued after the talks, Al-Harthy said the sides sought a fair and binding agreement.",
+             published="2025-04-12")
+    assert not acts(ex, "Agreement")
+
+
+def test_a_given_name_after_a_gulf_style_names_the_person(run):
+    ex = run("Omani Foreign Minister Sayyid Salim bin Hamad Al-Harthy spoke first. Later, Sayyid Salim received a "
+             "phone call on Wednesday from Saudi Foreign Minister Prince Turki bin Nasser.", published="2025-04-12")
+    [c] = acts(ex, "PhoneCall")
+    assert c.states == ["OMN", "SAU"] and "Salim bin Hamad Al-Harthy" in c.persons

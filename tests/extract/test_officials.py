@@ -326,3 +326,8 @@ def test_the_leaders_table_covers_foreign_and_defence_ministers(run):
     assert leader_state("Hakan Fidan", "2024-11-26") == "TUR"
     assert leader_state("Hakan Fidan", "2020-01-10") is None      # before his tenure as minister
     assert leader_state("Ayman Safadi", "2025-02-13") == "JOR"
+
+
+def test_an_envoy_for_a_region_keeps_the_region_and_not_the_presidents_office(run):
+    ex = run("Mr. Mark Ellis, Special Envoy of the President of the United States for the Middle East, arrived.")
+    assert officials(ex)["Mark Ellis"] == ("USA", "Special Envoy for the Middle East")

@@ -242,6 +242,9 @@ class ActFinder(FieldsMixin, StatementMixin):
         if role == "meeting_noun" and re.search(r"Ⓖ+\s+(?:[\w-]+\s+)?$", ms[max(0, ts - s - 30):ts - s]):
             return None   # "the NATO summit": its states are not named
         if typ == "Agreement" and role == "sign":
+            if low.strip() == "issued" and not re.search(r"(?:joint\s+statement|declaration|communiqu[ée]|press\s+release)\s+$", self.norm[s:ts], re.I) \
+                    and not re.match(r"\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:joint|declaration|communiqu|press\s+release)", self.norm[te:te + 40], re.I):
+                return None   # "In a statement issued after the talks, X said": a statement, not a joint document
             nouns = [m for _, rx in trigger_patterns("agreement_noun") for m in rx.finditer(self.norm, scope[0], scope[1])]
             if not nouns:
                 return None

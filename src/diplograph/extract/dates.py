@@ -136,6 +136,11 @@ def find_dates(norm: str, published: str | None) -> list[DateMention]:
             found.append(dm)
             taken.append((dm.start, dm.end))
     found.sort(key=lambda d: d.start)
+    for a, b in zip(found, found[1:]):
+        # "on Saturday, 19 April", "Monday (June 3)": the weekday only names the written date
+        pair = (a, b) if a.kind == "wd" else (b, a) if b.kind == "wd" else None
+        if pair and pair[1].precision == "day" and pair[1].kind in ("dm", "md", "iso", "dotted") and re.fullmatch(r"\s*,?\s*\(?\s*", norm[a.end:b.start]):
+            pair[0].excluded = True
     for dm in found:
         if dm.first and dm.last and dm.first != dm.last and dm.precision == "day":
             continue      # "from Jan. 4 to 7", "19-21 May": a range is a whole period, not its start

@@ -81,6 +81,9 @@ ORG_ORGANS = {"commission", "council", "secretariat", "parliament", "assembly", 
 # a state's name after these ends a phrase; it is not the state of a title that follows
 PLACE_PREPS = {"to", "in", "into", "from", "at", "towards"}
 
+# honorifics and styles before which a given name alone names a person
+GIVEN_NAME_STYLES = {"sheikh", "sheikha", "shaikh", "sayyid", "sayyida", "prince", "princess", "emir", "amir"}
+
 POST_EQUIVALENTS = {"Head of State": ("President", "King", "Emir", "Amir", "Sultan"), "Leader": ("President",)}
 
 
@@ -588,6 +591,10 @@ class OfficialFinder(TitleParser):
                 continue
             k = _key(t.text)
             owners = key_owner.get(k)
+            if not owners and i > 0 and self.low(i - 1) in GIVEN_NAME_STYLES:
+                # "Sayyid Badr", "Sheikh Mohammed", "Prince Faisal": Gulf usage names a person by the
+                # given name after an honorific
+                owners = {j for j, p in enumerate(self.persons) if _key(p.name.split()[0]) == k}
             if owners and len(owners) == 1 and not any(s <= t.start < e for s, e in taken):
                 self.mentions.append(OfficialMention(t.start, t.end, next(iter(owners)), "surname"))
         # "the Deputy Prime Minister held talks with ... X": the other side of the talks is not

@@ -37,7 +37,8 @@ NOT_NAMES = {"the", "he", "she", "it", "this", "that", "these", "those", "in", "
              "region", "presidency", "mfa", "platform", "airport", "palace", "house", "x",
              "twitter", "facebook", "telegram", "university", "institute", "center", "centre",
              "during", "earlier", "later", "today", "yesterday", "tomorrow", "minister", "ministers", "commission",
-             "visits", "signs", "meets", "holds", "says"}
+             "visits", "signs", "meets", "holds", "says", "east", "west", "north", "south", "middle", "gulf", "asia", "africa",
+             "europe", "pacific", "atlantic", "caucasus", "balkans", "sahel", "horn", "peninsula", "sea"}
 POSTNOMINALS = {"MP", "MPs", "QC", "KC", "OON", "CON", "GCON", "CBE", "OBE", "MBE", "KBE", "PhD", "MLA", "MNA", "MEP", "Jr", "Sr"}
 DEST_HEADS = {"ambassador", "ambassadors", "envoy", "representative", "consul", "coordinator", "mission",
               "chargé", "commissioner", "ambassador-at-large"}

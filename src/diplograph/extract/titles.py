@@ -46,6 +46,9 @@ def normalise_post(words: str) -> str | None:
     s = " ".join(words.replace("’", "'").split()).strip(" ,")
     s = re.sub(r"^(?:the|his|her|its)\s+", "", s, flags=re.I)
     s = re.sub(r"\s+(?:of|for|the|of the|and)$", "", s, flags=re.I).strip()
+    # "Special Envoy of the President of [the United States] for the Middle East": whose envoy is the state's
+    s = re.sub(r"\s+of the (?:President|Prime Minister|Government)(?: of(?: the)?)?(?=\s+(?:for|to|on)\b)", "", s, flags=re.I)
+    s = re.sub(r"\s+of(?: the)?(?=\s+(?:for|to)\b)", "", s, flags=re.I)
     if not s:
         return None
     low = s.lower()
