@@ -163,3 +163,19 @@ def test_a_given_name_after_a_gulf_style_names_the_person(run):
              "phone call on Wednesday from Saudi Foreign Minister Prince Turki bin Nasser.", published="2025-04-12")
     [c] = acts(ex, "PhoneCall")
     assert c.states == ["OMN", "SAU"] and "Salim bin Hamad Al-Harthy" in c.persons
+
+
+def test_a_hoped_for_treaty_is_no_agreement_and_an_analyst_is_no_official(run):
+    ex = run("Kazakh President Nurlan Abenov welcomed the progress in the peace talks between Baku and Yerevan and "
+             "expressed hope that a peace treaty would be signed soon. Political analyst Ilkin Mammadov told Turan "
+             "that contacts were growing. \"Baku is treated almost as a member,\" he said.", published="2024-08-14")
+    assert not acts(ex, "Agreement")
+    [s] = acts(ex, "Statement")
+    assert s.states == ["ARM", "AZE", "KAZ"] and s.persons == ["Nurlan Abenov"]
+
+
+def test_discussed_by_phone_is_a_call(run):
+    ex = run("On Monday, Azerbaijani Foreign Minister Elnur Mammadli and Kazakh Foreign Minister Aibek Serikov discussed "
+             "by phone the agenda of bilateral contacts.", published="2024-08-14")
+    [c] = acts(ex)
+    assert c.type == "PhoneCall" and c.start == d("2024-08-12")

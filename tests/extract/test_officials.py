@@ -331,3 +331,12 @@ def test_the_leaders_table_covers_foreign_and_defence_ministers(run):
 def test_an_envoy_for_a_region_keeps_the_region_and_not_the_presidents_office(run):
     ex = run("Mr. Mark Ellis, Special Envoy of the President of the United States for the Middle East, arrived.")
     assert officials(ex)["Mark Ellis"] == ("USA", "Special Envoy for the Middle East")
+
+
+def test_respective_ministers_of_the_two_countries(run):
+    ex = run("Kenyan President Samuel Otieno called Ethiopian Prime Minister Dawit Bekele on Tuesday. On Monday, the "
+             "foreign ministers of the two countries, Amina Waweru and Tesfaye Girma, discussed by phone the agenda.",
+             published="2024-08-14")
+    got = officials(ex)
+    assert {got["Amina Waweru"][0], got["Tesfaye Girma"][0]} == {"ETH", "KEN"}
+    assert got["Amina Waweru"][1] == "Minister of Foreign Affairs"

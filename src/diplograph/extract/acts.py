@@ -236,7 +236,7 @@ class ActFinder(FieldsMixin, StatementMixin):
         if typ != "Statement" and re.search(r"\bif\s+[^;.]{0,100}$", self.norm[max(s, ts - 100):ts], re.I) and \
                 any(a <= ts < b for a, b in content_zones):
             return None   # "warned ... if X and Y go ahead with their next exercise": a condition, not an act
-        if role in ("meeting", "meeting_noun", "visit_noun", "call_noun", "visit") and \
+        if role in ("meeting", "meeting_noun", "visit_noun", "call_noun", "visit", "sign") and \
                 HYPOTHETICAL_RX.search(self.norm[max(s, ts - 80):ts]):
             return None   # "ready to host talks", "open to negotiations": no act took place
         if role == "meeting_noun" and re.search(r"Ⓖ+\s+(?:[\w-]+\s+)?$", ms[max(0, ts - s - 30):ts - s]):

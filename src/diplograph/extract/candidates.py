@@ -24,7 +24,9 @@ HYPOTHETICAL_RX = re.compile(r"\b(?:ready|willing|prepared|open|offer(?:ed|s|ing
                              # "urged the warring parties to return to negotiations": an appeal, no act yet
                              r"|\b(?:urg(?:ed|es|ing)|call(?:ed|s|ing)\s+on|appeal(?:ed|s|ing)?\s+to|ask(?:ed|s|ing)|encourag(?:ed|es|ing)|press(?:ed|es|ing))"
                              r"\s+[^.;]{0,60}?\bto\s+(?:return|resume|come\s+back|go\s+back|engage|enter|join|start|begin|hold|sit)\s+(?:down\s+)?(?:to\s+|in\s+)?"
-                             r"(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+                             r"(?:the\s+)?(?:[\w-]+\s+){0,2}$"
+                             # "expressed hope that a peace treaty would be signed": a wish, no act yet
+                             r"|\bhop(?:e|es|ed|ing)\s+(?:that\s+)?[^.;]{0,80}?\b(?:would|could|will|might|can)\s+(?:soon\s+)?(?:be\s+)?$", re.I)
 
 
 

@@ -176,6 +176,27 @@ class OfficialFinder(TitleParser):
         starts = {t.start: k for k, t in enumerate(self.toks)}
         for m in RESPECTIVE_RX.finditer(self.norm):
             k = starts.get(m.end())
+            two = re.match(r"(?:the\s+)?(?:two|both)\s+(?:countries|states|nations|sides),\s*", self.norm[m.end():m.end() + 30], re.I)
+            if two and k is not None:
+                # "the foreign ministers of the two countries, A and B": one each, states settled later
+                # (affiliation.assign_states keeps a plural group's members apart)
+                j = starts.get(m.end() + two.end())
+                names = []
+                while j is not None and len(names) < 2:
+                    a = self.skip_honor(j)
+                    b = self.parse_name(a, given_ok=True)
+                    if b - a < 2:
+                        break
+                    names.append((a, b))
+                    j = b + (1 if self.low(b) in (",", "and") else 0)
+                    if self.low(j) == "and":
+                        j += 1
+                if len(names) == 2:
+                    post = RESPECTIVE_POSTS.get(" ".join(m.group(1).lower().split()))
+                    for a, b in names:
+                        idx = self._person(self._name_text(a, b), None, post, None, self.toks[a].start, self.toks[b - 1].end)
+                        self.persons[idx].plural_group = names[0][0]
+                continue
             if k is None or k not in self.state_at:
                 continue
             codes = []

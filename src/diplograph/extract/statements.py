@@ -24,7 +24,7 @@ METONYM_GAP_RX = re.compile(r"(?:'s|’s)?\s*(?:,[^,]{0,40},)?\s*(?:(?:has|have|
 
 
 # a person introduced as an expert, not an official: a following "he said" is theirs
-NON_OFFICIAL_RX = re.compile(r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:researcher|analyst|professor|expert|scholar|academic|economist|"
+NON_OFFICIAL_RX = re.compile(r"(?:\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}|\b(?:political|military|independent|regional|security|local)\s+)(?:researcher|analyst|professor|expert|scholar|academic|economist|"
                              r"commentator|lecturer|journalist|historian|(?:senior\s+)?fellow)\b", re.I)
 
 
