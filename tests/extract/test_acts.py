@@ -179,3 +179,27 @@ def test_discussed_by_phone_is_a_call(run):
              "by phone the agenda of bilateral contacts.", published="2024-08-14")
     [c] = acts(ex)
     assert c.type == "PhoneCall" and c.start == d("2024-08-12")
+
+
+def test_an_invitation_to_visit_then_postponed_to_a_new_month_is_one_planned_visit(run):
+    ex = run("Turkish Foreign Minister Kemal Aydın arrived in Tehran on Nov. 25 for a two-day official visit. Aydın "
+             "conveyed his president's invitation to Iranian President Reza Ahmadi to visit Türkiye. The visit, "
+             "initially expected this month, was postponed; Iranian diplomats said it could take place in January.",
+             published="2024-11-26")
+    visits = sorted(acts(ex, "OfficialVisit"), key=lambda a: a.start)
+    assert [(v.status, v.start, v.end) for v in visits] == [
+        ("happened", d("2024-11-25"), d("2024-11-26")), ("planned", d("2025-01-01"), d("2025-01-31"))]
+
+
+def test_a_quotation_over_two_sentences_is_the_statement_of_its_speaker(run):
+    ex = run("Turkish Foreign Minister Kemal Aydın met reporters in Ankara on Monday. \"Unity is a red line for us. We "
+             "call on Damascus to reach a settlement with its own people,\" Aydın said at the press conference.",
+             published="2024-11-26")
+    [s] = acts(ex, "Statement")
+    assert s.states == ["SYR", "TUR"] and s.persons == ["Kemal Aydın"]
+
+
+def test_we_agree_that_is_a_view_not_an_agreement(run):
+    ex = run("Iranian Foreign Minister Hamid Rostami said: \"Iran and Türkiye differ on Syria, but we agree that the "
+             "unity of the country must be preserved.\"", published="2024-11-26")
+    assert not acts(ex, "Agreement")

@@ -259,6 +259,9 @@ class ActFinder(FieldsMixin, StatementMixin):
             if definite(self.norm[max(s, noun.start() - 40):noun.start()]) and not c.name:
                 c.weak = True
         if typ == "Agreement" and role == "joint":
+            if re.match(r"agree(?:s)?\b(?!d)", low.strip()) and re.search(r"\b(?:we|they|i|both of us)\s+(?:all\s+|fully\s+|both\s+)?$",
+                                                                     self.norm[max(s, ts - 14):ts], re.I):
+                return None   # "but we agree that the unity of the country must be preserved": a shared view
             after = self.norm[te:te + 30].lower()
             if any(rx.match(after.strip()) for _, rx in self.not_new):
                 return None
@@ -288,6 +291,8 @@ class ActFinder(FieldsMixin, StatementMixin):
             if role != "visit_noun" or not re.match(r"(?:'s|’s)", low):
                 if definite(self.norm[max(s, ts - 40):ts]) and not re.search(r"(?:'s|’s)\s*$", self.norm[max(s, ts - 5):ts]):
                     c.weak = True
+                elif role == "visit_noun" and re.match(r"(?:the|this|his|her)\s", low):
+                    c.weak = c.definite = True    # "The visit, initially expected this month, was postponed"
             if typ == "MilitaryExercise":
                 c.name = self.proper_name(ts)
                 if c.name and not re.search(r"\b(?:next|upcoming|coming)\s+(?:[\w'’-]+\s+){0,4}$", self.norm[max(s, ts - 50):ts], re.I):

@@ -149,8 +149,30 @@ class FieldsMixin:
         passive_neg = re.search(r"\b(?:was|were|has been|have been|had been|is|are)\s+(?:now\s+)?(?:postponed|cancel(?:l)?ed|called off|suspended|put off)\b", after)
         if any(rx.search(window) for _, rx in self.negated) or passive_neg:
             c.status = "reported-not-happened"
+            # "was postponed; it could take place in January", "postponed to April": planned for the new date
+            stop = re.search(r"[.!?](?:\s|$)", self.norm[c.sent[1] - 1:c.sent[1] + 200])   # past a ";" clause break
+            stop = c.sent[1] - 1 + stop.end() if stop else c.sent[1]
+            moved = re.search(r"\b(?:postponed|put off|pushed back|delayed|rescheduled|moved)\b", self.norm[ts:stop])
+            later = [d for d in self.dates_in(ts + moved.end(), stop) if d.first and
+                     (re.search(r"\b(?:to|until|till|for|in)\s*$", self.norm[max(0, d.start - 12):d.start], re.I) or
+                      re.match(r"(?:to|until|till|for|in)\b", self.norm[d.start:d.start + 6], re.I))] if moved else []
+            if later:
+                d = later[0]
+                first, last = d.first, d.last
+                floor = c.first or self.pub_last
+                if floor and first < floor and not d.explicit_year and d.precision in ("day", "month"):
+                    first, last = _next_year(first), _next_year(last)   # a new date lies ahead
+                if not floor or first >= floor:
+                    c.first, c.last, c.precision, c.status = first, last, d.precision, "planned"
         elif any(rx.search(window) for _, rx in self.planned) and c.type != "Statement":
             c.status = "planned"
         if c.type != "Statement" and c.first and self.pub_last and c.first > self.pub_last \
                 and c.status == "happened":
             c.status = "planned"
+
+
+def _next_year(d):
+    import calendar
+    import datetime as dt
+    y = d.year + 1
+    return dt.date(y, d.month, min(d.day, calendar.monthrange(y, d.month)[1]))

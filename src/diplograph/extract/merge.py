@@ -153,7 +153,7 @@ def _target(c: Cand, kept: list[Cand]) -> Cand | None:
             continue
         if k.status != c.status and not c.weak and "happened" in (k.status, c.status):
             continue   # a planned signing is not the one that happened
-        if not c.weak and (_dated_elsewhere(c) and k.first is not None or _dated_elsewhere(k) and c.first is not None):
+        if not c.weak and not c.definite and (_dated_elsewhere(c) and k.first is not None or _dated_elsewhere(k) and c.first is not None):
             continue   # its own occasion ("... and decided to"): dated through a link, not the same act
         if c.name and k.name and norm_name(k.name) != norm_name(c.name):
             continue
@@ -202,6 +202,8 @@ def _visit_for(m: Cand, kept: list[Cand]) -> Cand | None:
         if not set(m.states) <= set(v.states) or not (dates_compatible(v, m) or _days_into(v, m)) or \
                 v.status == "planned" and m.status == "happened":
             continue      # a meeting today is not part of a visit planned for later
+        if v.first is None and m.first is not None and v.sent != m.sent:
+            continue      # an undated visit ("invited to visit at a convenient time") is not a dated meeting told elsewhere
         host = v.hosts[0] if v.hosts else None
         if m.place_state and host and m.place_state != host:
             continue

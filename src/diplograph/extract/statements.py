@@ -61,10 +61,18 @@ class StatementMixin:
             quote = re.match(r"\s*[“\"]", self.norm[s:s + 3])
             q_end = max(self.norm.rfind("”", s, ts), self.norm.rfind('"', s + 1, ts))
             tail = self.norm[te:e]
+            # a quotation of several sentences: '"The integrity of Syria is a red line. We call on ...," X said'
+            opened = max(self.norm.rfind("“", max(0, s - 800), s), self.norm.rfind('"', max(0, s - 800), s)) \
+                if not quote and q_end > s and speaker_ents and speaker_ents[0].start > q_end and \
+                '"' not in self.norm[s:q_end] and "“" not in self.norm[s:q_end] else -1
+            if opened >= 0 and self.norm.count('"', opened, s) + self.norm.count("“", opened, s) + self.norm.count("”", opened, s) != 1:
+                opened = -1   # the quote before is closed: this sentence's quote mark is not the end of it
             if rel:
                 content = (s, speaker_ents[0].start)   # "..., which Mogadishu denounced as ...": the antecedent
             elif quote and q_end > s and speaker_ents and speaker_ents[0].start > q_end:
                 content = (s, q_end)
+            elif opened >= 0:
+                content = (opened, q_end)
             elif speaker_ents and re.fullmatch(r"\s*(?:(?:in|on) (?:a |an |its |his |her )?[\w -]{0,40})?[.!]?\s*", tail) \
                     and re.search(r",\s*(?:the\s+|[\w-]+\s+){0,3}$", self.norm[s:speaker_ents[0].start]):
                 content = (s, speaker_ents[0].start)   # "..., the Defence Ministry has reported."
@@ -123,7 +131,8 @@ class StatementMixin:
                 _add(speakers, x.code)
             if x.person:
                 _add(c.persons, x.person)
-        content_ents = [x for x in sent_ents if content[0] <= x.start < content[1]]
+        content_ents = [x for x in (sent_ents if content[0] >= s else self.ents_in(content[0], content[1]))
+                        if content[0] <= x.start < content[1]]
         about = [st for st in self.ent_states(content_ents) if st not in speakers]
         if group is not None and not about:
             return None        # a readout of what the parties did belongs to their act
@@ -134,6 +143,9 @@ class StatementMixin:
                 _add(about, *ctx)
         if not about or not speakers:
             return None        # "an expert told EFE": no state speaks
+        if any(a.type == "OfficialVisit" and set(about) <= set(a.states) for a in self.acts[-6:]) and \
+                re.search(r"\b(?:the|this|my|our)\s+(?:[\w-]+\s+)?(?:visit|trip)\b", text, re.I):
+            return None        # "I am very happy to visit ... The visit reflects ...": a remark on the visit itself
         c.speakers = speakers
         c.about = about
         c.states = sorted(set(speakers) | set(about))
