@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extract.conftest import d
 
 
@@ -203,3 +205,15 @@ def test_we_agree_that_is_a_view_not_an_agreement(run):
     ex = run("Iranian Foreign Minister Hamid Rostami said: \"Iran and Türkiye differ on Syria, but we agree that the "
              "unity of the country must be preserved.\"", published="2024-11-26")
     assert not acts(ex, "Agreement")
+
+
+@pytest.mark.parametrize("follow, first, last", [
+    ("The next round of Armenian-French defence consultations is scheduled for September.", "2024-09-01", "2024-09-30"),
+    ("They noted that the next \"2+2\" will be held in France in 2025.", "2025-01-01", "2025-12-31"),
+    ("The 13th Armenian-French Leaders' Retreat will be held in Yerevan in 2026.", "2026-01-01", "2026-12-31"),
+])
+def test_the_next_occasion_of_a_series_is_a_new_planned_meeting(run, follow, first, last):
+    ex = run("Armenian Defence Minister Aram Hovsepyan and French Defence Minister Luc Moreau signed a contract in "
+             "Paris on Monday. " + follow, published="2024-06-18")
+    [m] = [a for a in acts(ex, "Meeting") if a.status == "planned"]
+    assert m.states == ["ARM", "FRA"] and (m.start, m.end) == (d(first), d(last))

@@ -42,6 +42,13 @@ def definite(before: str) -> bool:
 VISIT_VERB_GAP_RX = re.compile(r",?\s*(?:who\s+)?(?:(?:is|was|has|have|had|will|also|today|then)\s+)*(?:concluded|concludes|began|begins|started|starts|paid|pays|paying|made|makes|making|undert(?:ook|akes|aking)|completed|ended|wrapped up)\b[^,;.]{0,50}", re.I)
 
 
+# "the next round of", "the 13th", "the upcoming" before a meeting noun, and a future after it
+NEXT_RX = re.compile(r"\b(?:next|upcoming|forthcoming|\d+(?:st|nd|rd|th))\s+(?:(?:round|session|edition|meeting)\s+of\s+(?:the\s+)?)?"
+                     r"(?:[\w'’+\"“”-]+\s+){0,4}[\"“]?$", re.I)
+NEXT_FUTURE_RX = re.compile(r"^[^.;]{0,60}?\b(?:will|would|is\s+to|are\s+to|is\s+scheduled|are\s+scheduled|is\s+due|is\s+set|is\s+expected|"
+                            r"to\s+be\s+held|scheduled\s+(?:for|to))\b", re.I)
+
+
 class ActFinder(FieldsMixin, StatementMixin):
     def __init__(self, text: str, norm: str, sentences, ents: list[Ent], dates: list[DateMention],
                  published: dt.date | None, pub_last: dt.date | None):
@@ -293,6 +300,9 @@ class ActFinder(FieldsMixin, StatementMixin):
                     c.weak = True
                 elif role == "visit_noun" and re.match(r"(?:the|this|his|her)\s", low):
                     c.weak = c.definite = True    # "The visit, initially expected this month, was postponed"
+            if typ == "Meeting" and role == "meeting_noun" and NEXT_RX.search(self.norm[max(s, ts - 70):ts]) and \
+                    NEXT_FUTURE_RX.search(self.norm[te:min(e, te + 120)]):
+                c.weak, c.next_occasion = False, True   # "The next round of consultations is scheduled for September"
             if typ == "MilitaryExercise":
                 c.name = self.proper_name(ts)
                 if c.name and not re.search(r"\b(?:next|upcoming|coming)\s+(?:[\w'’-]+\s+){0,4}$", self.norm[max(s, ts - 50):ts], re.I):
@@ -339,10 +349,15 @@ class ActFinder(FieldsMixin, StatementMixin):
             c.uses_context = True
         if typ == "OfficialVisit" and re.match(r"(?:is|are|was|were)\s+(?:expected|due)\b", low) and len(states) > 2:
             return None   # "X is due in Vientiane next month for the ASEAN meeting": that meeting, not a visit
+        if c.next_occasion and len(set(states)) < 2 and self.focus is not None:
+            _add(states, *self.focus.states)   # the parties of the series just told
+            c.uses_context = True
         c.states = states
         self.locate(c, scope_ents, ts, te, scope, for_visit)
         self.date(c, scope_dates, ts, zones, zone)
         self.modality(c, ts, te, s)
+        if c.next_occasion and c.status == "happened":
+            c.status = "planned"
         if c.rule == "Meeting:agreed-to-hold" and c.status == "happened":
             c.status = "planned"
         if typ == "Meeting" and re.search(r"\bbilateral\b", self.norm[scope[0]:scope[1]], re.I) and \
@@ -373,7 +388,7 @@ class ActFinder(FieldsMixin, StatementMixin):
             c.weak = False   # "the trilateral meeting held ... on July 27": introduced with its date
         if c.weak and c.status != "happened" and not c.plural and len(set(c.states)) >= 2:
             c.weak = False   # "postponed his planned visit to China": news about an act, not a reference
-        if c.plural and not c.explicit_date and not c.name and role != "sign":
+        if c.plural and not c.explicit_date and not c.name and role != "sign" and not c.next_occasion:
             c.weak = True
         if len(set(c.states)) < 2 and self.focus and ACT_ANAPHOR_RX.search(self.norm[s:e]) and c.zone is None \
                 and not c.weak and c.first is not None:

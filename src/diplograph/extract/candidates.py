@@ -67,7 +67,8 @@ class Cand:
     place_geonameid: int | None = None
     name: str | None = None
     weak: bool = False
-    definite: bool = False   # "the visit ...": a reference to an act told before
+    definite: bool = False
+    next_occasion: bool = False   # "the next round ... will be held in": a new, planned occasion   # "the visit ...": a reference to an act told before
     plural: bool = False
     evidence: list[tuple[int, int]] = field(default_factory=list)
     links: list[tuple[str, "Cand", int]] = field(default_factory=list)   # (kind, act, days)

@@ -101,7 +101,7 @@ PATTERNS = [
     ("md", re.compile(r"\b" + MON_RX + r"\s+" + _D + r"(?![\d:])(?:,?\s+(?P<y>\d{4}))?\b", re.I)),
     ("my", re.compile(r"\b(?:(?:early|late|mid|mid-)\s*)?" + MON_RX + r",?\s+(?P<y>\d{4})\b", re.I)),
     ("m_rel", re.compile(r"\b(?:in|of|since|during|until|till|by|from|through|throughout)\s+(?P<body>(?:(?:early|late|mid)-?\s*)?" + MON_RX + r"\s+(?P<rel>last|this|next)\s+year)\b", re.I)),
-    ("m", re.compile(r"\b(?:in|of|since|during|until|till|by|from|through|throughout)\s+(?P<body>(?:(?:early|late|mid)-?\s*)?" + MON_RX + r")\b(?!\s+\d)", re.I)),
+    ("m", re.compile(r"\b(?:in|of|since|during|until|till|by|from|through|throughout|(?<=scheduled )for|(?<=planned )for|(?<=set )for)\s+(?P<body>(?:(?:early|late|mid)-?\s*)?" + MON_RX + r")\b(?!\s+\d)", re.I)),
     ("y", re.compile(r"\b(?:in|of|since|during|until|by|from|throughout)\s+(?P<body>(?:(?:early|late|mid)-?\s*)?(?P<y>(?:19|20)\d{2}))\b(?![-–/]\d)", re.I)),
     ("y_noun", re.compile(r"\b(?:the|its|their|his|her|a|an)\s+(?P<body>(?P<y>(?:19|20)\d{2}))\b(?![-–/]\d)(?=\s+(?:[\w-]+\s+){0,3}?"
                           r"(?:treaty|agreement|accord|memorand|declaration|understanding|deal|pact|convention|protocol|charter))", re.I)),
