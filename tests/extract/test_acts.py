@@ -217,3 +217,17 @@ def test_the_next_occasion_of_a_series_is_a_new_planned_meeting(run, follow, fir
              "Paris on Monday. " + follow, published="2024-06-18")
     [m] = [a for a in acts(ex, "Meeting") if a.status == "planned"]
     assert m.states == ["ARM", "FRA"] and (m.start, m.end) == (d(first), d(last))
+
+
+def test_recalling_ambassadors_is_a_statement_towards_each_host(run):
+    ex = run("Algeria decided on Sunday to recall for consultations its ambassadors to Mali and Niger, the "
+             "foreign ministry said.", published="2025-04-08")
+    [s] = acts(ex, "Statement")
+    assert s.states == ["DZA", "MLI", "NER"] and s.start == d("2025-04-06")
+
+
+def test_him_after_the_subject_is_the_other_person(run):
+    ex = run("Thai Prime Minister Anong Chai met Myanmar's Senior General Min Aung Hlaing in Bangkok on 3 April "
+             "2025. Ms Anong told him Thailand wanted a lasting ceasefire.", published="2025-04-04")
+    [s] = acts(ex, "Statement")
+    assert s.states == ["MMR", "THA"] and s.persons == ["Anong Chai"]

@@ -100,6 +100,13 @@ def extract(doc: Document) -> Extraction:
             # a sentence-initial "He" continues the previous sentence's subject, not its last-named person
             ps = max(norm.rfind(". ", 0, prev.start), norm.rfind("\n", 0, prev.start), 0)
             prev = next((x for x in ents if x.kind == "off" and ps <= x.start <= prev.start and x.code), prev)
+        ss = max(norm.rfind(". ", 0, m.start()), norm.rfind("\n", 0, m.start()), 0)
+        if prev and m.group().lower() == "him" and prev.start >= ss and \
+                not any(x.kind == "off" and ss <= x.start < prev.start for x in ents):
+            # "Ms Paetongtarn told him": the object is not the sentence's subject, named just before
+            subj = prev
+            prev = next((x for x in reversed(ents) if x.kind == "off" and x.end <= subj.start and x.code and
+                         x.person and x.person != subj.person), None)
         if prev and m.start() - prev.end < 600:
             ents.append(Ent(m.start(), m.end(), "pron", prev.code, prev.person, "pronoun"))
     ents.sort(key=lambda x: x.start)

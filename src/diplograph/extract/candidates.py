@@ -13,7 +13,7 @@ ZONE_RX = re.compile(r"\b(?:(?:only\s+|just\s+)?(?:\w+\s+(?:days?|weeks?|months?
 DURING_RX = re.compile(r"\b(?:during|amid|on the sidelines of|at the end of|in the course of)\b" + _UPTO, re.I)
 GROUP_RX = re.compile(r"\b(?:the|both|all|these)\s+(?:two|three|four|five)\s+(?:[\w-]+\s+)?(?:countries|nations|sides|parties|leaders|presidents|counterparts|ministers|states|governments|delegations|armies|heads of state|mediators|chiefs|heads|premiers|prime ministers|foreign ministers|defen[cs]e ministers|neighbours|neighbors)\b|\bboth (?:[\w-]+ )?(?:countries|sides|nations|leaders|parties|governments|ministers|presidents)\b|\bthe (?:parties|sides|counterparts|leaders|presidents|heads of state|(?:foreign |defen[cs]e )?ministers)\b", re.I)
 # "HE the Prime Minister", "His Highness the Amir" are honorifics, not pronouns
-PRON_RX = re.compile(r"\b(?:(?!(?-i:HE)\b)he|she|his|her)\b(?!\s+(?:Highness|Excellency|Majesty|Royal)\b)", re.I)
+PRON_RX = re.compile(r"\b(?:(?!(?-i:HE)\b)he|she|his|her|him)\b(?!\s+(?:Highness|Excellency|Majesty|Royal)\b)", re.I)
 DEFINITE_RX = re.compile(r"(?:\b(?:the|this|that|these|those|its|their|his|her|such)\s+(?:(?!of\b)[\w-]+\s+){0,3}$)", re.I)
 ACT_ANAPHOR_RX = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}(?:agreement|deal|accord|treaty|declaration|memorandum|exercise|drills|visit|meeting|summit|talks|call)\b"
                             r"|\b(?:the|its|their)\s+(?:last|next|previous|latest|first|second|third|new|\w+th)\s+(?:round|meeting|session|summit)\b", re.I)
