@@ -231,3 +231,45 @@ def test_him_after_the_subject_is_the_other_person(run):
              "2025. Ms Anong told him Thailand wanted a lasting ceasefire.", published="2025-04-04")
     [s] = acts(ex, "Statement")
     assert s.states == ["MMR", "THA"] and s.persons == ["Anong Chai"]
+
+
+def test_a_signing_at_the_end_of_the_talks_takes_their_day_and_people_not_a_background_agreement(run):
+    ex = run("Colombian Foreign Minister Luis Murillo concluded on Thursday a two-day official visit to Peru, which began on Wednesday "
+             "in Lima. On Thursday, the Minister held talks with his Peruvian counterpart, Elmer Schialer. At the end of "
+             "the talks, the two ministers signed a memorandum of understanding on border crossings. The visit builds on "
+             "the meeting of Presidents Gustavo Petro and Dina Boluarte in Lima on 3 May 2023, at which both leaders "
+             "agreed to relaunch the binational cabinet.", published="2024-04-12")
+    signed = [a for a in acts(ex, "Agreement") if "memorandum" in a.evidence[0].text]
+    [a] = signed
+    assert a.start == d("2024-04-11") and "Elmer Schialer" in a.persons
+    assert len(a.evidence) == 1     # not merged with the 2023 decision
+
+
+def test_both_ministers_are_the_ministers_not_the_vice_president_met_last(run):
+    ex = run("Chilean Foreign Minister Alberto van Klaveren held talks in Brasília on Wednesday with Brazilian Foreign "
+             "Minister Mauro Vieira. Van Klaveren was also received by the Vice President of Brazil, Geraldo Alckmin. "
+             "Both ministers called on the Venezuelan authorities to hold free elections.", published="2024-04-11")
+    [s] = acts(ex, "Statement")
+    assert s.states == ["BRA", "CHL", "VEN"] and set(s.persons) == {"Alberto van Klaveren", "Mauro Vieira"}
+
+
+def test_an_undated_signing_a_paragraph_later_keeps_the_day_of_the_meeting_when_no_other_date_intervenes(run):
+    ex = run("Foreign Minister Arzu Rana Deuba received the Ambassador of India to Nepal, Naveen Srivastava, at the "
+             "Ministry today. Matters of mutual interest were discussed. The Minister thanked India for its help after the "
+             "earthquake. In the presence of the Minister, Foreign Secretary Sewa Lamsal and the Ambassador signed a "
+             "memorandum of understanding on community projects. Nepal and India had signed an agreement on power trade "
+             "in June last year.", published="2024-08-22")
+    dates = sorted(a.start for a in acts(ex, "Agreement"))
+    assert dates == [d("2023-06-01"), d("2024-08-22")]
+
+
+def test_the_next_round_agreed_for_the_end_of_the_year_is_planned_and_earlier_talks_stay_apart(run):
+    ex = run("Chinese Foreign Minister Wang Yi and Philippine Foreign Secretary Enrique Manalo spoke by phone on "
+             "Wednesday. Both ministers agreed that the next round of the consultation mechanism would be held in China "
+             "before the end of the year. The clash strained a provisional arrangement that the two sides reached on "
+             "July 21. That deal followed talks in Manila on July 2 between Chinese Vice Foreign Minister Chen Xiaodong "
+             "and Philippine Undersecretary Maria Theresa Lazaro.", published="2024-08-22")
+    meetings = sorted(((m.status, m.start, m.end) for m in acts(ex, "Meeting")), key=str)
+    assert meetings == [("happened", d("2024-07-02"), d("2024-07-02")), ("planned", d("2024-01-01"), d("2024-12-31"))]
+    [a] = acts(ex, "Agreement")
+    assert a.start == d("2024-07-21") and a.states == ["CHN", "PHL"]

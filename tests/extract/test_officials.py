@@ -340,3 +340,12 @@ def test_respective_ministers_of_the_two_countries(run):
     got = officials(ex)
     assert {got["Amina Waweru"][0], got["Tesfaye Girma"][0]} == {"ETH", "KEN"}
     assert got["Amina Waweru"][1] == "Minister of Foreign Affairs"
+
+
+@pytest.mark.parametrize("text", [
+    "Commodore Jay Tarriela, the Philippine Coast Guard's spokesman for the West Philippine Sea, rejected the account.",
+    "Philippine Coast Guard spokesman for the West Philippine Sea Jay Tarriela rejected the account.",
+])
+def test_a_spokesman_of_a_body_for_a_sea_keeps_the_region_in_the_post(run, text):
+    [o] = run(text).officials
+    assert (o.name, o.state, o.post) == ("Jay Tarriela", "PHL", "Spokesperson of the Coast Guard for the West Philippine Sea")

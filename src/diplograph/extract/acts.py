@@ -93,6 +93,24 @@ class ActFinder(FieldsMixin, StatementMixin):
                         return codes
         return list(self.focus.states) if self.focus else []
 
+    def group_persons(self, form: str, persons: list[str]) -> list[str]:
+        """'Both ministers' among a visit's people: those whose post is a minister's (not the Vice President)."""
+        m = re.search(r"\b(ministers|presidents|prime ministers|premiers)\b", form)
+        if not m:
+            return persons
+        word = {"ministers": "minister", "presidents": "president", "prime ministers": "prime minister",
+                "premiers": "prime minister"}[m.group(1)]
+        home = {x.person: x.code for x in self.ents if x.kind == "off" and x.person}
+        pool = list(persons)
+        for a in reversed(self.acts[-6:]):
+            _add(pool, *a.persons)
+        hit: dict[str, str] = {}
+        for p in pool:
+            post = (self.posts.get(p) or "").lower()
+            if word in post and not (word == "president" and "vice" in post) and home.get(p) not in hit:
+                hit[home.get(p)] = p   # one per side, the one in focus first
+        return list(hit.values()) if len(hit) >= 2 else persons
+
     def ent_states(self, ents: list[Ent], for_visit: bool = False) -> list[str]:
         out: list[str] = []
         for x in ents:
@@ -190,7 +208,8 @@ class ActFinder(FieldsMixin, StatementMixin):
                     m.first = m.last = m.precision = None
         f = self.focus
         if f is not None and f.first and f.precision == "day" and f.first == f.last and f.status == "happened" \
-                and f.sent[0] >= self._recent_start(s):
+                and (f.sent[0] >= self._recent_start(s) or f.sent[0] >= self._recent_start(s, 4) and
+                     not any(f.sent[1] <= d.start < s and not d.excluded for d in self.dates)):
             for c in made:
                 # same occasion: an undated act right after a dated one, among the same states
                 # ("Mexico and Guatemala signed on Tuesday ... The two ministers met in Tapachula")
@@ -277,6 +296,11 @@ class ActFinder(FieldsMixin, StatementMixin):
                 return None   # "will meet X on Thursday to agree on joint patrols": the purpose of a meeting
             meet_next = re.match(r"\s*(?:(?:the|their|both|two)\s+)*(?:[\w-]+\s+){0,5}?(?:would|will|should|to)\s+meet\b",
                                  self.norm[te:te + 80], re.I) if re.match(r"(?:agreed|agree|agrees|decided|decide) (?:to|that)$", " ".join(low.split())) else None
+            if re.match(r"(?:agreed|agree|agrees|decided) that$", " ".join(low.split())):
+                # "agreed that the next round of the Consultation Mechanism would be held in China"
+                meet_next = meet_next or re.match(r"\s*(?:the|their)\s+(?:next|second|third|new|\w+th)\s+(?:round|meeting|session|summit)\b"
+                                                  r"[^.;]{0,100}?\b(?:would|will|should)\s+(?:be\s+held|take\s+place|convene)\b",
+                                                  self.norm[te:te + 160], re.I)
             if meet_next or re.match(r"(?:agreed|agree|agrees|decided|decide) to$", " ".join(low.split())) and re.match(
                     r"\s*(?:hold|convene|organi[sz]e|host|meet)\b(?:\s+(?:again|regularly)\b)?", self.norm[te:te + 40], re.I) \
                     and re.search(r"\b(?:meeting|session|summit|talks|consultations|commission|committee|cabinet|council|"
@@ -384,8 +408,11 @@ class ActFinder(FieldsMixin, StatementMixin):
             split = self.separate(c, ts, te, s, e, zone)
             if split:
                 return split
-        if c.weak and c.explicit_date and c.precision in ("day", "month", "year") and not c.plural:
-            c.weak = False   # "the trilateral meeting held ... on July 27": introduced with its date
+        if c.weak and c.explicit_date and c.precision in ("day", "month", "year") and (not c.plural or (
+                re.match(r"(?:talks|negotiations|consultations)\b", low.strip()) and c.persons and c.precision == "day")):
+            # "the trilateral meeting held ... on July 27", "followed talks in Manila on July 2 between X and Y":
+            # introduced with its date
+            c.weak = False
         if c.weak and c.status != "happened" and not c.plural and len(set(c.states)) >= 2:
             c.weak = False   # "postponed his planned visit to China": news about an act, not a reference
         if c.plural and not c.explicit_date and not c.name and role != "sign" and not c.next_occasion:
@@ -509,10 +536,10 @@ class ActFinder(FieldsMixin, StatementMixin):
             out.append(k)
         return out
 
-    def _recent_start(self, s: int) -> int:
-        """Start of the sentence two before the one starting at s."""
+    def _recent_start(self, s: int, back: int = 2) -> int:
+        """Start of the sentence `back` before the one starting at s (no other date between: still that occasion)."""
         idx = next((i for i, (a, _) in enumerate(self.sentences) if a == s), 0)
-        return self.sentences[max(0, idx - 2)][0]
+        return self.sentences[max(0, idx - back)][0]
 
     def _zone_start(self, c: Cand) -> int:
         return c.scope[0]

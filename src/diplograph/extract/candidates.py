@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 SYMBOL = {"off": "Ⓞ", "state": "Ⓢ", "place": "Ⓟ", "org": "Ⓖ", "body": "Ⓑ", "group": "Ⓡ", "pron": "Ⓠ"}
 # a zone runs to the next comma, but not through a list of states ("after Mali, Burkina Faso and Niger signed")
 _UPTO = r"[^,;:]*(?:,\s*(?:and\s+)?Ⓢ[^,;:]*)*"
-ZONE_RX = re.compile(r"\b(?:(?:only\s+|just\s+)?(?:\w+\s+(?:days?|weeks?|months?)\s+)?(?:after|before)|following|since(?!\s*[:;,.])|prior to|ahead of|while|whereas|when)\b" + _UPTO, re.I)
+ZONE_RX = re.compile(r"\b(?:(?:only\s+|just\s+)?(?:\w+\s+(?:days?|weeks?|months?)\s+)?(?:after|before)(?!\s+the\s+end\s+of\b)|following|since(?!\s*[:;,.])|prior to|ahead of|while|whereas|when)\b" + _UPTO, re.I)
 DURING_RX = re.compile(r"\b(?:during|amid|on the sidelines of|at the end of|in the course of)\b" + _UPTO, re.I)
 GROUP_RX = re.compile(r"\b(?:the|both|all|these)\s+(?:two|three|four|five)\s+(?:[\w-]+\s+)?(?:countries|nations|sides|parties|leaders|presidents|counterparts|ministers|states|governments|delegations|armies|heads of state|mediators|chiefs|heads|premiers|prime ministers|foreign ministers|defen[cs]e ministers|neighbours|neighbors)\b|\bboth (?:[\w-]+ )?(?:countries|sides|nations|leaders|parties|governments|ministers|presidents)\b|\bthe (?:parties|sides|counterparts|leaders|presidents|heads of state|(?:foreign |defen[cs]e )?ministers)\b", re.I)
 # "HE the Prime Minister", "His Highness the Amir" are honorifics, not pronouns

@@ -106,7 +106,7 @@ PATTERNS = [
     ("y_noun", re.compile(r"\b(?:the|its|their|his|her|a|an)\s+(?P<body>(?P<y>(?:19|20)\d{2}))\b(?![-–/]\d)(?=\s+(?:[\w-]+\s+){0,3}?"
                           r"(?:treaty|agreement|accord|memorand|declaration|understanding|deal|pact|convention|protocol|charter))", re.I)),
     ("wd", re.compile(r"\b(?:(?P<rel>last|this|next|on|past)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
-    ("rel", re.compile(r"\b(?P<w>yesterday|today|tomorrow|(?:last|this|next|past) (?:week|month|year)|earlier this (?:week|month|year)|later this (?:week|month|year))\b", re.I)),
+    ("rel", re.compile(r"\b(?P<w>yesterday|today|tomorrow|(?:last|this|next|past) (?:week|month|year)|earlier this (?:week|month|year)|later this (?:week|month|year)|(?:before|by) the end of (?:the|this) (?:month|year))\b", re.I)),
     ("offset", re.compile(r"\b(?:only\s+|just\s+)?(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+(?P<u>days?|weeks?)\s+(?P<dir>after|before|later|earlier|prior to)\b", re.I)),
 ]
 MONTH_WORD_NEEDS_CONTEXT = {"may", "march"}  # "may" is a verb, "march" a noun

@@ -62,14 +62,20 @@ class FieldsMixin:
         # the clause's own act ("Lula met Peña, with whom he reviewed the Itaipu Treaty, signed in ...")
         for rx in (PARTICIPLE_RX, HELD_AT_RX):
             for m in rx.finditer(self.norm, c.sent[0], c.sent[1]):
-                own = m.start() <= ts < m.end() or 0 <= m.start() - c.tend <= 60 and not re.search(r"[,;]|\b(?:and|who|which)\b", self.norm[c.tend:m.start()]) \
+                own = m.start() <= ts < m.end() or ts <= m.start() < c.tend or 0 <= m.start() - c.tend <= 60 and not re.search(r"[,;]|\b(?:and|who|which)\b", self.norm[c.tend:m.start()]) \
                     or any(k == "during" and a <= m.start() <= b + 2 for a, b, k in zones) \
                     or re.search(r"\b(?:margins|sidelines|occasion|course)\s+of\s+(?:the\s+)?(?:\S+\s+){0,5}$",
                                  self.norm[max(c.sent[0], m.start() - 80):m.start()], re.I)   # "on the margins of the Summit held in Abuja on D"
+                if re.search(r"\b(?:would|will|to|shall|should|is|are|was|were)\s+be\s+$", self.norm[max(c.sent[0], m.start() - 20):m.start()]):
+                    own = True  # "agreed that the next round would be held in China by the end of the year": a verb, not a participle
                 if rx is PARTICIPLE_RX and m.start() < ts:
                     own = True  # "Steel Lance 2024, held from 3 to 9 June, brought together ...": the subject is the act
                 if not own:     # the noun right before the phrase is the one it dates
                     usable = [d for d in usable if not (m.start() <= d.start < m.end())]
+        if c.status == "happened" and not re.search(r"\b(?:will|would|shall|is to|are to)\b", self.norm[c.sent[0]:c.sent[1]]):
+            # "signed a memorandum which commits both to finish the works before the end of 2025": a deadline
+            usable = [d for d in usable if not re.search(r"\b(?:before|by|until)\s+the\s+end\s+of\s+$", self.norm[max(0, d.start - 20):d.start], re.I)
+                      and not re.match(r"(?:before|by) the end of", self.norm[d.start:d.start + 20], re.I)]
         if c.type != "Statement":
             # "was cancelled on Monday", "the ministry announced on Friday": not the act's own date
             usable = [d for d in usable if not NOT_OWN_DATE_RX.search(self.norm[max(0, d.start - 40):d.start])]

@@ -149,9 +149,9 @@ def _target(c: Cand, kept: list[Cand]) -> Cand | None:
     for k in reversed(same):
         if {k.status, c.status} == {"planned", "reported-not-happened"} and set(k.states) == set(c.states):
             return k   # "postponed his planned visit" + "had been scheduled to travel on 5 February"
-        if not dates_compatible(k, c):
+        if not dates_compatible(k, c) or not _linked_compatible(k, c):
             continue
-        if k.status != c.status and not c.weak and "happened" in (k.status, c.status):
+        if k.status != c.status and (not c.weak or c.explicit_date) and "happened" in (k.status, c.status):
             continue   # a planned signing is not the one that happened
         if not c.weak and not c.definite and (_dated_elsewhere(c) and k.first is not None or _dated_elsewhere(k) and c.first is not None):
             continue   # its own occasion ("... and decided to"): dated through a link, not the same act
@@ -180,6 +180,25 @@ def _target(c: Cand, kept: list[Cand]) -> Cand | None:
         if visits:
             return visits[-1]
     return best
+
+
+def _linked_date(c: Cand) -> tuple[dt.date, dt.date] | None:
+    """The date an undated mention will take from its occasion ('at the end of the talks')."""
+    if c.first is not None:
+        return c.first, c.last or c.first
+    for kind, other, _ in c.links:
+        b = root(other)
+        if kind in ("during", "with") and b is not c and b.first is not None:
+            return b.first, b.last or b.first
+    return None
+
+
+def _linked_compatible(a: Cand, b: Cand) -> bool:
+    """'signed at the end of the talks' (held on Wednesday) is not the agreement of 30 May 2023."""
+    if a.first is not None and b.first is not None:
+        return True
+    da, db = _linked_date(a), _linked_date(b)
+    return da is None or db is None or (da[0] <= db[1] and db[0] <= da[1])
 
 
 def _dated_elsewhere(c: Cand) -> bool:
@@ -212,6 +231,15 @@ def _visit_for(m: Cand, kept: list[Cand]) -> Cand | None:
     return best
 
 
+def _own_occasion(c: Cand, top: Cand) -> Cand:
+    """The dated meeting a mention joined on its way into a visit: its day, not the visit's first."""
+    while c is not top and c.merged_into is not None:
+        if c.first is not None and c.type == "Meeting":
+            return c
+        c = c.merged_into
+    return top
+
+
 def _settle_links(acts: list[Cand]) -> None:
     for _ in range(4):
         changed = False
@@ -236,10 +264,15 @@ def _settle_links(acts: list[Cand]) -> None:
                         _add(a.states, *b.states)
                         changed = True
                 elif kind in ("during", "after"):
-                    if a.first is None and b.first is not None:
-                        a.first, a.last, a.precision = b.first, b.last if kind == "during" or a.type != "Statement" else b.last, b.precision
-                        if kind == "during" and a.type not in ("Statement",) and b.precision == "day":
-                            a.last = a.first if a.type == "Agreement" else b.last
+                    # "signed at the end of the talks" held on Wednesday of a two-day visit: the talks' own day
+                    src = _own_occasion(other, b)
+                    if a.first is None and src.first is not None:
+                        a.first, a.last, a.precision = src.first, src.last, src.precision
+                        if kind == "during" and a.type not in ("Statement",) and src.precision == "day":
+                            a.last = a.first if a.type == "Agreement" else src.last
+                        changed = True
+                    if kind == "during" and a.type == "Agreement" and not a.persons and src.type == "Meeting" and src.persons:
+                        _add(a.persons, *src.persons)   # "the two ministers signed at the end of the talks"
                         changed = True
                     elif kind == "during" and b.first is None and a.first is not None and b.merged_into is None:
                         b.first, b.last, b.precision = a.first, a.last, a.precision

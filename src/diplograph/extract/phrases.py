@@ -44,6 +44,10 @@ DEST_HEADS = {"ambassador", "ambassadors", "envoy", "representative", "consul", 
               "chargé", "commissioner", "ambassador-at-large"}
 
 
+# last words of a region a post covers ("for the West Philippine Sea", "for the Horn of Africa")
+REGION_HEADS = {"sea", "ocean", "gulf", "strait", "straits", "peninsula", "region", "basin", "lakes", "coast", "islands"}
+
+
 @dataclass
 class Title:
     start: int               # token index of first token (after determiners)
@@ -230,6 +234,16 @@ class TitleParser:
                     avoid_states.append(code)
                     j = end
                     break
+                run = nxt
+                while run < self.n and run - nxt < 5 and self.toks[run].cap and self.gap(run - 1) == " ":
+                    run += 1
+                cut = next((r + 1 for r in range(run - 1, nxt - 1, -1) if self.low(r) in REGION_HEADS), None)
+                if w == "for" and cut:
+                    # "spokesman for the West Philippine Sea": a region, not a state and a name
+                    core.extend(self.toks[j:cut])
+                    ends.extend(range(j, cut))
+                    j = cut
+                    break
                 # "the Afghan foreign ministry's spokesman"
                 if nxt in self.state_at or self.is_title_word(nxt) or (
                         w == "for" and self.toks[nxt].cap if nxt < self.n else False):
@@ -242,7 +256,8 @@ class TitleParser:
                     last_conn = True
                     continue
                 break
-            if w in ("'s", "’s") and core and core[-1].text.lower() in ("ministry", "office", "presidency", "government") \
+            if w in ("'s", "’s") and core and core[-1].text.lower() in ("ministry", "office", "presidency", "government", "guard", "forces",
+                                                                                  "army", "navy", "police", "command", "council") \
                     and self.is_title_word(j + 1):
                 j += 1          # "the foreign ministry's spokesman": one title
                 continue

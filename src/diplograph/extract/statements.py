@@ -125,7 +125,7 @@ class StatementMixin:
             # "Both ministers called on Venezuela": the parties of the act in focus, about a third state
             _add(speakers, *self.context_states(group.form))
             if self.focus is not None and set(self.focus.states) <= set(speakers):
-                _add(c.persons, *self.focus.persons)
+                _add(c.persons, *self.group_persons(group.form, self.focus.persons))
         for x in speaker_ents:
             if x.kind in ("off", "state", "body", "pron") and x.code:
                 _add(speakers, x.code)

@@ -93,9 +93,10 @@ def normalise_post(words: str) -> str | None:
     m = re.match(r"^(intelligence|police|army|navy|military|security|defence|defense|air force|border guard) chief$", low)
     if m:   # "Egypt's intelligence chief"
         return "Chief of " + _title_case(m.group(1))
-    m = re.match(r"^((?:[a-z]+ ){1,3}?(?:guard|police|army|navy|force|forces|office|council|commission|agency|service))(?: chief)? spokesperson$", low)
-    if m and not m.group(1).startswith(("deputy ", "chief ", "senior ")):   # "Coast Guard spokesperson"
-        return "Spokesperson of the " + _title_case(m.group(1)).strip()
+    m = re.match(r"^((?:[a-z]+ ){1,3}?(?:guard|police|army|navy|force|forces|office|council|commission|agency|service))(?: chief)? spokesperson"
+                 r"((?: for (?:the )?[a-z]+(?: [a-z]+){0,4})?)$", low)
+    if m and not m.group(1).startswith(("deputy ", "chief ", "senior ")):   # "Coast Guard spokesperson [for the West Philippine Sea]"
+        return ("Spokesperson of the " + _title_case(m.group(1)).strip() + " " + _title_case(m.group(2)).strip()).strip()
     for a, c in aliases.items():
         if low.endswith(" " + a) and low.split()[0] in ("deputy", "first", "vice", "acting"):
             return _title_case(low[: -len(a)]) + c
