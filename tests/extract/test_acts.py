@@ -273,3 +273,57 @@ def test_the_next_round_agreed_for_the_end_of_the_year_is_planned_and_earlier_ta
     assert meetings == [("happened", d("2024-07-02"), d("2024-07-02")), ("planned", d("2024-01-01"), d("2024-12-31"))]
     [a] = acts(ex, "Agreement")
     assert a.start == d("2024-07-21") and a.states == ["CHN", "PHL"]
+
+
+@pytest.mark.parametrize("text, states, first", [
+    ("Niger's military rulers ordered French ambassador Sylvain Itté to leave the country in August 2023.",
+     ["FRA", "NER"], "2023-08-01"),
+    ("In August 2024 Mali severed diplomatic relations with Ukraine.", ["MLI", "UKR"], "2024-08-01"),
+    ("The Russian embassy in Bamako denied last month that Moscow intended to reduce its presence in Mali.",
+     ["MLI", "RUS"], "2025-06-01"),
+])
+def test_deeds_against_a_state_are_statements_dated_by_their_own_words(run, text, states, first):
+    [s] = acts(run(text, published="2025-07-10"), "Statement")
+    assert s.states == states and s.start == d(first)
+
+
+def test_recalled_for_consultations_is_no_meeting(run):
+    ex = run("Algeria decided on Sunday to recall for consultations its ambassadors to Mali and Niger.",
+             published="2025-04-08")
+    assert [a.type for a in ex.acts] == ["Statement"]
+
+
+def test_the_two_leaders_agreed_are_the_leaders_of_the_talks_and_a_document_signed_earlier_keeps_its_date(run):
+    ex = run("Vietnamese President Luong Cuong held talks with Singaporean President Tharman Shanmugaratnam in Hanoi "
+             "on Tuesday. The two leaders agreed to consider upgrading the relationship, and to implement the Green "
+             "Economy Partnership signed in February 2023. Talking to reporters, the Singaporean leader said Singapore "
+             "wishes to expand cooperation with Vietnam in renewable energy.", published="2024-11-27")
+    agreed = [a for a in acts(ex, "Agreement") if "agreed" in a.evidence[0].text]
+    assert [(a.start, sorted(a.persons)) for a in agreed] == [(d("2024-11-26"), ["Luong Cuong", "Tharman Shanmugaratnam"])]
+    [s] = acts(ex, "Statement")
+    assert s.persons == ["Tharman Shanmugaratnam"] and s.states == ["SGP", "VNM"]
+
+
+def test_a_later_month_told_next_stays_in_the_narratives_year_and_a_month_later_follows_the_last_act(run):
+    ex = run("Foreign Ministers Prince Faisal bin Farhan of Saudi Arabia and Hossein Amir-Abdollahian of Iran met in "
+             "Beijing in April 2023. Prince Faisal travelled to Tehran in June, where he was received by President "
+             "Ebrahim Raisi. On 11 October 2023, the Crown Prince Mohammed bin Salman and Raisi held their first "
+             "telephone call. A month later Raisi came to Riyadh for the summit, the first visit by an Iranian "
+             "president in a decade.", published="2024-11-20")
+    visits = sorted((v.start, v.precision, v.place or "") for v in acts(ex, "OfficialVisit"))
+    assert visits[0] == (d("2023-06-01"), "month", "Tehran")
+    assert visits[1][:2] == (d("2023-11-01"), "month")
+
+
+def test_a_summit_session_takes_the_day_of_its_decision_its_attendance_list_and_keeps_other_summits_apart(run):
+    ex = run("West African leaders on Sunday approved the withdrawal of Mali, Burkina Faso and Niger from ECOWAS.\n\n"
+             "The decision was taken at the 66th Ordinary Session of the ECOWAS Authority of Heads of State and "
+             "Government held at the State House, Abuja.\n\n"
+             "The summit, chaired by President Bola Tinubu, was attended by Presidents Bassirou Diomaye Faye of "
+             "Senegal, Faure Gnassingbé of Togo and Adama Barrow of The Gambia.\n\n"
+             "Mr Faye, who was mandated by his peers at the July summit, also held in Abuja, presented a report.",
+             published="2024-12-15")
+    [m] = [a for a in acts(ex, "Meeting") if a.start == d("2024-12-15")]
+    assert m.states == ["GMB", "NGA", "SEN", "TGO"] and m.place == "Abuja"
+    assert set(m.persons) == {"Bola Tinubu", "Bassirou Diomaye Faye", "Faure Gnassingbé", "Adama Barrow"}
+    assert not any("July summit" in e.text for e in m.evidence)

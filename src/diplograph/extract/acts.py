@@ -28,6 +28,7 @@ from diplograph.extract.dates import DateMention
 from diplograph.extract.fields import FieldsMixin
 from diplograph.extract.lexicon import trigger_patterns, triggers
 from diplograph.extract.statements import StatementMixin
+from diplograph.extract.titles import seniority
 
 
 def definite(before: str) -> bool:
@@ -95,11 +96,11 @@ class ActFinder(FieldsMixin, StatementMixin):
 
     def group_persons(self, form: str, persons: list[str]) -> list[str]:
         """'Both ministers' among a visit's people: those whose post is a minister's (not the Vice President)."""
-        m = re.search(r"\b(ministers|presidents|prime ministers|premiers)\b", form)
+        m = re.search(r"\b(ministers|presidents|prime ministers|premiers|leaders|heads of state)\b", form)
         if not m:
             return persons
         word = {"ministers": "minister", "presidents": "president", "prime ministers": "prime minister",
-                "premiers": "prime minister"}[m.group(1)]
+                "premiers": "prime minister", "leaders": "", "heads of state": ""}[m.group(1)]
         home = {x.person: x.code for x in self.ents if x.kind == "off" and x.person}
         pool = list(persons)
         for a in reversed(self.acts[-6:]):
@@ -107,7 +108,8 @@ class ActFinder(FieldsMixin, StatementMixin):
         hit: dict[str, str] = {}
         for p in pool:
             post = (self.posts.get(p) or "").lower()
-            if word in post and not (word == "president" and "vice" in post) and home.get(p) not in hit:
+            fits = seniority(self.posts.get(p)) >= 90 if not word else word in post and not (word == "president" and "vice" in post)
+            if fits and home.get(p) not in hit:   # "the two leaders": heads of state or government
                 hit[home.get(p)] = p   # one per side, the one in focus first
         return list(hit.values()) if len(hit) >= 2 else persons
 
@@ -213,8 +215,10 @@ class ActFinder(FieldsMixin, StatementMixin):
             for c in made:
                 # same occasion: an undated act right after a dated one, among the same states
                 # ("Mexico and Guatemala signed on Tuesday ... The two ministers met in Tapachula")
+                told = any(a.type == c.type and a is not f and a.first and a.first != f.first and set(a.states) == set(c.states)
+                           and a.status == "happened" for a in self.acts)   # "The swap agreement was exchanged": the one told
                 if c.first is None and c.zone is None and not c.weak and c.status == "happened" and c.type != "Statement" and \
-                        not c.links and set(c.states) & set(f.states) and set(c.states) <= set(f.states) | set(c.about):
+                        not c.links and not told and set(c.states) & set(f.states) and set(c.states) <= set(f.states) | set(c.about):
                     # "The visit runs until October 10": the end it names stays
                     last = c.last if c.last and c.last > f.last and c.type == f.type else f.last
                     c.first, c.last, c.precision = f.first, last, f.precision
@@ -319,11 +323,16 @@ class ActFinder(FieldsMixin, StatementMixin):
         if role in ("meeting_noun", "call_noun", "visit_noun", "exercise") or (typ == "Agreement" and role == "joint" and "decision" in low):
             noun_text = low.strip()
             c.plural = bool(re.search(r"(?:visits|trips|meetings|exercises|drills|talks|negotiations|consultations|decisions|maneuvers|manoeuvres|games)\b", noun_text))
+            c.another = bool(re.search(r"\b(?:an?|the\s+(?:January|February|March|April|May|June|July|August|September|October|November|December))"
+                                       r"\s+(?:[\w-]+\s+){0,2}$", self.text[max(s, ts - 40):ts]))
             if role != "visit_noun" or not re.match(r"(?:'s|’s)", low):
                 if definite(self.norm[max(s, ts - 40):ts]) and not re.search(r"(?:'s|’s)\s*$", self.norm[max(s, ts - 5):ts]):
                     c.weak = True
                 elif role == "visit_noun" and re.match(r"(?:the|this|his|her)\s", low):
                     c.weak = c.definite = True    # "The visit, initially expected this month, was postponed"
+                elif re.search(r"\b(?:today|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]s\s+(?:[\w-]+\s+)?$",
+                               self.norm[max(s, ts - 30):ts], re.I):
+                    c.weak = True                 # "the preparations for Friday's meeting": the meeting told elsewhere
             if typ == "Meeting" and role == "meeting_noun" and NEXT_RX.search(self.norm[max(s, ts - 70):ts]) and \
                     NEXT_FUTURE_RX.search(self.norm[te:min(e, te + 120)]):
                 c.weak, c.next_occasion = False, True   # "The next round of consultations is scheduled for September"
@@ -338,8 +347,9 @@ class ActFinder(FieldsMixin, StatementMixin):
                 if words:
                     c.name = " ".join(words + [self.text[ts:te].strip()])
                     c.weak = False
-            if c.weak and re.search(r"\b(?:was|were|is|are|will be)\s+attended\s+by\b", self.norm[te:e], re.I):
-                c.attendance = True
+            att = re.search(r"\b(was|were|is|are|will be)\s+attended\s+by\b", self.norm[te:e], re.I) if c.weak else None
+            if att:
+                c.attendance = "past" if att.group(1).lower() in ("was", "were") else "other"   # truthy either way
         # participants
         for_visit = typ == "OfficialVisit"
         if role == "visit_noun" or role == "meeting_noun" and re.search(r"(?:'s|’s)\s*$", self.norm[max(s, ts - 40):ts]):
@@ -364,8 +374,14 @@ class ActFinder(FieldsMixin, StatementMixin):
             if prev:
                 _add(states, *prev.states)
                 c.uses_context = True
-        if any(x.kind == "group" for x in scope_ents):
+        group = next((x for x in scope_ents if x.kind == "group"), None)
+        if group is not None:
             c.uses_context = True
+            if typ in ("Agreement", "Meeting", "PhoneCall") and not c.persons and self.focus is not None and \
+                    self.focus.persons and set(self.focus.states) <= set(states) and \
+                    re.search(r"\b(?:leaders|presidents|ministers|prime ministers|premiers|heads of state|counterparts)\b", group.form):
+                # "The two leaders agreed to ...": the leaders of the act in focus
+                _add(c.persons, *self.group_persons(group.form, self.focus.persons))
         if typ == "Meeting" and len(states) < 2 and zone is None and re.search(
                 r"\b(?:joint|bi-?national|binational|bilateral|mixed|intergovernmental)\s+(?:[\w-]+\s+){0,3}(?:commission|committee|council)\b",
                 self.norm[s:e], re.I) and self.focus is not None:

@@ -80,7 +80,8 @@ class Cand:
     content: list[tuple[int, int]] = field(default_factory=list)
     split_speakers: bool = False
     pending_offset: tuple[int, int] | None = None
-    attendance: bool = False         # "the summit was attended by ...": adds parties to a named act
+    attendance: bool | str = False   # "the summit was attended by ...": adds parties to a named act
+    another: bool = False            # "at an extraordinary summit", "the July summit": an occasion of its own
 
 
 def _add(lst: list, *items) -> None:

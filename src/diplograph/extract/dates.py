@@ -199,7 +199,11 @@ def _anchor_years(norm: str, found: list[DateMention], pub_last: dt.date | None,
         sent = norm[norm.rfind(". ", 0, dm.start) + 1:dm.end + 200].split(". ")[0]
         future = _future(norm, dm.start) or FUTURE_RX.search(sent)
         impossible = dm.first > pub_last and not future and ref.precision in ("day", "month")
-        if not (that_year or same_sentence and not future or impossible):
+        # "met in Beijing in April 2023 ... Prince Faisal travelled to Tehran in June": a later month of the
+        # year the narrative is in, told next
+        sequel = not future and ref.precision in ("day", "month") and dm.first.month > ref.first.month and \
+            dm.start - ref.end <= 300
+        if not (that_year or same_sentence and not future or impossible or sequel):
             continue
         try:
             shift = y - dm.first.year

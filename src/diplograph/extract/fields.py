@@ -28,15 +28,26 @@ class FieldsMixin:
         if c.type == "PhoneCall":
             return
         seg = self.norm
+        if re.search(r",\s*where\s+(?:\w+\s+){0,3}$", seg[max(scope[0], ts - 40):ts]):
+            # "travelled to Tehran in June, where he was received by ...": where is the place just named
+            before = [x for x in ents if x.end <= ts and (x.kind == "place" or x.kind == "state" and x.form == "capital")]
+            if before:
+                x = before[-1]
+                c.place, c.place_state, c.place_geonameid = " ".join(self.text[x.start:x.end].split()), x.code, x.geonameid
+                if for_visit:
+                    _add(c.hosts, x.code)
+                    _add(c.states, x.code)
+                return
         for x in ents:
             if x.kind not in ("place", "state") or x.kind == "state" and x.form != "capital":
                 continue
             pre = seg[max(scope[0], x.start - 40):x.start]
-            m = re.search(r"\b(?:in|at|to)\s+(?:the\s+)?((?:(?:[A-Z][\w'’-]+\s+){1,3}(?:region|province|district|area)\s+of\s+)?)(?:the\s+)?(?:liberated\s+)?$", pre)
+            m = re.search(r"\b(?:in|at|to)\s+(?:the\s+)?((?:(?:[A-Z][\w'’-]+\s+){1,3}(?:region|province|district|area)\s+of\s+)?)(?:the\s+)?(?:liberated\s+)?$", pre) \
+                or re.search(r"\b(?:held|took place|met|meeting)\s+at\s+the\s+(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+,\s*()$", pre)   # "held at the State House, Abuja"
             if m and re.search(r"\b(?:situation|war|conflict|crisis|developments?|events?|peace|security|stability|settlement|process|fighting|tensions?)\s+in\s+(?:the\s+)?$", pre):
                 m = None   # "the war in Gaza": a topic, not where the act took place
             hosted = re.match(r"\s+(?:hosted|hosts|will host|is hosting)\b", seg[x.end:x.end + 20])
-            visiting = for_visit and re.search(r"\b(?:visit(?:ed|ing|s)?|trip|arrived|arrives)\s+(?:to\s+|in\s+)?$", pre)
+            visiting = for_visit and re.search(r"\b(?:visit(?:ed|ing|s)?|trip|arrived|arrives|came|comes|travell?ed|travels|flew|flies)\s+(?:to\s+|in\s+)?$", pre)
             if m and re.search(r"\bto\s+(?:the\s+)?$", pre) and not (for_visit and 0 <= x.start - te < 25):
                 m = None
             if m or hosted or visiting:
@@ -57,10 +68,11 @@ class FieldsMixin:
             m = re.match(r"\s*(?:to\s+)?(?:the\s+)?([Ⓢ]+)", "".join(tail))
 
     def date(self, c: Cand, dates, ts, zones, zone):
-        usable = [d for d in dates if (d.first or d.offset) and (d.kind != "y_noun" or c.type == "Agreement")]
+        usable = [d for d in dates if (d.first or d.offset) and (d.kind != "y_noun" or c.type == "Agreement")
+                  and (self.norm[d.end:d.end + 2] not in ("'s", "’s") or ts - 3 <= d.end <= ts)]   # "Friday's meeting" names another act
         # ", signed in Brasília on April 26, 1973,": a participle phrase dates the noun before it, not
         # the clause's own act ("Lula met Peña, with whom he reviewed the Itaipu Treaty, signed in ...")
-        for rx in (PARTICIPLE_RX, HELD_AT_RX):
+        for rx in (PARTICIPLE_RX, HELD_AT_RX, NOUN_SIGNED_RX):
             for m in rx.finditer(self.norm, c.sent[0], c.sent[1]):
                 own = m.start() <= ts < m.end() or ts <= m.start() < c.tend or 0 <= m.start() - c.tend <= 60 and not re.search(r"[,;]|\b(?:and|who|which)\b", self.norm[c.tend:m.start()]) \
                     or any(k == "during" and a <= m.start() <= b + 2 for a, b, k in zones) \
@@ -123,6 +135,25 @@ class FieldsMixin:
                 c.first, c.last, c.precision = d.first, d.last, d.precision
         if c.type == "OfficialVisit" and c.first and c.precision == "day" and c.first == c.last:
             self._span_days(c, ts)
+        if c.first is None and re.match(r"\s*(?:The|This|That)\s+(?:decision|announcement|agreement|move|resolution|call)\s+(?:was|were)\s+"
+                                        r"(?:taken|made|adopted|announced|reached|issued)\s+(?:at|during)\b", self.text[c.sent[0]:c.sent[0] + 80]):
+            # "West African leaders on Sunday approved ... The decision was taken at the 66th Session": that day
+            k = next((i for i, (a, _) in enumerate(self.sentences) if a == c.sent[0]), 0)
+            if k:
+                prev = [d for d in self.dates_in(*self.sentences[k - 1], []) if d.first and not d.excluded]
+                if prev:
+                    c.first, c.last, c.precision = prev[0].first, prev[0].last, prev[0].precision
+                    c.explicit_date = True
+        later = re.match(r"\s*(a|one|two|three|four|five|six|\d+)\s+months?\s+later\b", self.norm[c.sent[0]:c.sent[0] + 30], re.I)
+        f = self.focus
+        if c.first is None and later and zone is None and f is not None and f.first and f.precision in ("day", "month"):
+            # "A month later Raisi came to Riyadh": months on from the act just told, to month precision
+            n = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(later.group(1).lower()) or int(later.group(1))
+            y, m = divmod(f.first.month - 1 + n, 12)
+            import calendar
+            first = dt.date(f.first.year + y, m + 1, 1)
+            c.first, c.last, c.precision = first, first.replace(day=calendar.monthrange(first.year, first.month)[1]), "month"
+            c.explicit_date = True
         offs = [d for d in self.dates if d.offset is not None and c.sent[0] <= d.start < c.sent[1]]
         if offs and c.first is None and zone is None:
             c.pending_offset = (offs[0].end, offs[0].offset)   # resolved against the act named after it
@@ -175,6 +206,10 @@ class FieldsMixin:
         if c.type != "Statement" and c.first and self.pub_last and c.first > self.pub_last \
                 and c.status == "happened":
             c.status = "planned"
+
+# "the Green Economy Partnership signed in February 2023": a document's own date, without a comma
+NOUN_SIGNED_RX = re.compile(r"\b(?:(?-i:[A-Z])[\w-]+|agreement|memorandum|treaty|accord|declaration|convention|protocol)\s+"
+                            r"(?:signed|concluded|adopted|ratified)\s+(?:at|in|on|during)\b[^,;.]*", re.I)
 
 
 def _next_year(d):

@@ -58,19 +58,28 @@ def known_leaders() -> dict[str, list[tuple[str, str, str, str, str]]]:
     for row in read_table("leaders.csv"):
         entry = (row["name"], row["iso3"], row["post"], row["from"], row["to"])
         for form in [row["name"]] + [a for a in row["aliases"].split("|") if a.strip()]:
-            lst = out.setdefault(fold(form), [])
-            if entry not in lst:
-                lst.append(entry)
+            for key in {fold(form), short_key(form)}:
+                lst = out.setdefault(key, [])
+                if entry not in lst:
+                    lst.append(entry)
     return out
+
+
+def short_key(name: str) -> str:
+    """'Ferdinand R. Marcos Jr.' -> 'ferdinand marcos': no middle initials, no Jr./Sr."""
+    toks = [t for t in fold(name).split() if not re.fullmatch(r"[a-z]\.?|jr\.?|sr\.?", t)]
+    return " ".join(toks)
 
 
 def leader_state(name: str, published: str | None) -> str | None:
     """The one state a person of leaders.csv served at the document's date ("President Luis Arce"
     in a text on Bolivia and Chile is Bolivian whatever the sentence around him names)."""
     pub = (published or "")[:7]
-    rows = known_leaders().get(fold(name), [])
+    rows = known_leaders().get(fold(name)) or known_leaders().get(short_key(name), [])
     live = {c for _, c, _, a, b in rows if pub and a <= pub and (not b or pub <= b)}
-    return live.pop() if len(live) == 1 else None
+    ever = {c for _, c, _, _, _ in rows}
+    # "then Foreign Minister Yoko Kamikawa" after her tenure: a person the table knows for one state only
+    return live.pop() if len(live) == 1 else ever.pop() if not live and len(ever) == 1 else None
 
 
 @functools.lru_cache(maxsize=None)

@@ -47,7 +47,7 @@ def absorb(target: Cand, c: Cand) -> None:
     c.merged_into = target
     for f in ("visitors", "hosts", "speakers", "about", "orgs"):
         _add(getattr(target, f), *getattr(c, f))
-    if not c.weak or c.name:   # a passing reference does not tell who took part
+    if not c.weak or c.name or c.attendance:   # a passing reference does not tell who took part; an attendance list does
         _add(target.persons, *c.persons)
     if target.type != "Statement" or not target.states:
         _add(target.states, *c.states)
@@ -157,6 +157,8 @@ def _target(c: Cand, kept: list[Cand]) -> Cand | None:
             continue   # its own occasion ("... and decided to"): dated through a link, not the same act
         if c.name and k.name and norm_name(k.name) != norm_name(c.name):
             continue
+        if c.another and k.name and not c.name:
+            continue   # "at an extraordinary summit in February" is not the undated 66th Ordinary Session
         if c.type == "Agreement" and c.name and not k.name and not c.weak and k.explicit_date and c.first is None \
                 and any(kind == "after" for kind, _, _ in c.links):
             continue   # "signed the Plan of Action" after today's talks is not the memoranda signed last year
@@ -164,6 +166,8 @@ def _target(c: Cand, kept: list[Cand]) -> Cand | None:
             continue   # "the previous, Fifth X Summit was held on 12 August 2018" is not the undated talks just told
         if c.type == "OfficialVisit" and c.hosts and k.hosts and not set(c.hosts) & set(k.hosts):
             continue   # a visit to Moscow is not the return visit to Ashgabat
+        if c.attendance and c.weak and k.status == "planned" and c.attendance == "past":
+            continue   # "The summit ... was attended by": the one held, not the one planned for June
         if c.attendance and c.weak and set(c.states) - set(k.states):
             return k   # "The summit was attended by A, B and C": the summit just named, with more parties
         if set(k.states) == set(c.states) and c.states:

@@ -64,6 +64,8 @@ ADVISER_RX = re.compile(r"(?:an? |the )?(?:senior |special )?(advis[eo]r) to the
                         r"(Ministry of [A-Z][\w ]+?|President|Prime Minister|Government)(?=[,.;])")
 RESPECTIVE_RX = re.compile(r"\b(presidents|prime\s+ministers|premiers|heads\s+of\s+state|heads\s+of\s+government|foreign\s+ministers|"
                            r"ministers\s+of\s+foreign\s+affairs|defen[cs]e\s+ministers|ministers\s+of\s+defen[cs]e|leaders)\s+of\s+(?:the\s+)?", re.I)
+POSSESSIVE_RESPECTIVE_RX = re.compile(r"\b(?:two|both)\s+(?:countries|states|nations|sides)['’]\s+(presidents|prime\s+ministers|premiers|"
+                                      r"foreign\s+ministers|defen[cs]e\s+ministers|leaders),\s*", re.I)
 RESPECTIVE_POSTS = {"presidents": "President", "prime ministers": "Prime Minister", "premiers": "Prime Minister",
                     "heads of state": "President", "heads of government": "Prime Minister",
                     "foreign ministers": "Minister of Foreign Affairs", "ministers of foreign affairs": "Minister of Foreign Affairs",
@@ -82,6 +84,8 @@ ORG_ORGANS = {"commission", "council", "secretariat", "parliament", "assembly", 
 PLACE_PREPS = {"to", "in", "into", "from", "at", "towards"}
 
 # honorifics and styles before which a given name alone names a person
+FACILITY_RX = re.compile(r"(?:\s+[A-Z][\w'’-]+){0,2}\s+(?:Airport|University|Hospital|Street|Road|Avenue|Bridge|Stadium|Mosque|"
+                         r"Square|Boulevard|Highway|Foundation|Prize|Award|Dam|Park|Academy|School|Cup|Mausoleum)\b")
 GIVEN_NAME_STYLES = {"sheikh", "sheikha", "shaikh", "sayyid", "sayyida", "prince", "princess", "emir", "amir"}
 
 POST_EQUIVALENTS = {"Head of State": ("President", "King", "Emir", "Amir", "Sultan"), "Leader": ("President",)}
@@ -138,11 +142,19 @@ class OfficialFinder(TitleParser):
             lower_ok = title.core and nend - nstart >= 2 and (any(t.cap for t in title.core + [self.toks[title.start]]) or
                                                                 len(title.core) >= 2 and self._has_head(title.core) and
                                                                 " of " in (self.title_post(title) or ""))
+            if nend > nstart and FACILITY_RX.match(self.norm, self.toks[nend - 1].end):
+                i = nend    # "King Khalid International Airport", "Sultan Qaboos University": a place named after a person
+                continue
             if nend > nstart and (title.core and title.core[-1].cap or title.rank or title.counterpart or lower_ok):
                 names = [(nstart, nend)]
                 j = nend
-                if title.plural:   # "Presidents Vladimir Putin and Ilham Aliyev"
-                    while self.low(j) in ("and", ",") and j + 1 < self.n:
+                if title.plural:   # "Presidents Vladimir Putin and Ilham Aliyev", "Presidents A of Togo, B of Ghana and C"
+                    while j + 1 < self.n:
+                        of = self._of_state(j)
+                        if of:
+                            j = of
+                        if not (self.low(j) in ("and", ",") and j + 1 < self.n):
+                            break
                         k = j + 1 + (self.low(j + 1) == "and")
                         e = self.parse_name(k)
                         if e == k:
@@ -180,22 +192,7 @@ class OfficialFinder(TitleParser):
             if two and k is not None:
                 # "the foreign ministers of the two countries, A and B": one each, states settled later
                 # (affiliation.assign_states keeps a plural group's members apart)
-                j = starts.get(m.end() + two.end())
-                names = []
-                while j is not None and len(names) < 2:
-                    a = self.skip_honor(j)
-                    b = self.parse_name(a, given_ok=True)
-                    if b - a < 2:
-                        break
-                    names.append((a, b))
-                    j = b + (1 if self.low(b) in (",", "and") else 0)
-                    if self.low(j) == "and":
-                        j += 1
-                if len(names) == 2:
-                    post = RESPECTIVE_POSTS.get(" ".join(m.group(1).lower().split()))
-                    for a, b in names:
-                        idx = self._person(self._name_text(a, b), None, post, None, self.toks[a].start, self.toks[b - 1].end)
-                        self.persons[idx].plural_group = names[0][0]
+                self._one_each(starts.get(m.end() + two.end()), m.group(1))
                 continue
             if k is None or k not in self.state_at:
                 continue
@@ -225,6 +222,29 @@ class OfficialFinder(TitleParser):
             post = RESPECTIVE_POSTS.get(" ".join(m.group(1).lower().split()))
             for (a, b), code in zip(names, codes):
                 self._person(self._name_text(a, b), code, post, None, self.toks[a].start, self.toks[b - 1].end)
+
+        for m in POSSESSIVE_RESPECTIVE_RX.finditer(self.norm):
+            # "The two countries' foreign ministers, A and B,"
+            self._one_each(starts.get(m.end()), m.group(1))
+
+    def _one_each(self, j: int | None, plural: str) -> None:
+        """Two coordinated names from token j, one for each side of a two-state group (states settled
+        later; affiliation.assign_states keeps a plural group's members apart)."""
+        names = []
+        while j is not None and len(names) < 2:
+            a = self.skip_honor(j)
+            b = self.parse_name(a, given_ok=True)
+            if b - a < 2:
+                break
+            names.append((a, b))
+            j = b + (1 if self.low(b) in (",", "and") else 0)
+            if self.low(j) == "and":
+                j += 1
+        if len(names) == 2:
+            post = RESPECTIVE_POSTS.get(" ".join(plural.lower().split()))
+            for a, b in names:
+                idx = self._person(self._name_text(a, b), None, post, None, self.toks[a].start, self.toks[b - 1].end)
+                self.persons[idx].plural_group = names[0][0]
 
     def _predecessors(self) -> None:
         """"Werthein's predecessor, Diana Mondino": the same post of the same state, held before."""
@@ -342,6 +362,17 @@ class OfficialFinder(TitleParser):
             j = b
         return j
 
+    def _of_state(self, j: int) -> int | None:
+        """'of Senegal', 'of The Gambia' at token j: the token index after the state, or None."""
+        if self.low(j) != "of":
+            return None
+        k = j + 1 + (self.low(j + 1) == "the" and (j + 2) in self.state_at)
+        return self.state_at[k][0] if k in self.state_at else None
+
+    def _of_state_code(self, j: int) -> str:
+        k = j + 1 + (self.low(j + 1) == "the" and (j + 2) in self.state_at)
+        return self.state_at[k][1]
+
     def _chained_titles(self, title: Title, k: int) -> int:
         """'the Minister of State, Minister of Foreign Affairs, National Community Abroad and African
         Affairs, Ahmed Attaf': further titles and portfolio phrases between commas before the name.
@@ -382,10 +413,10 @@ class OfficialFinder(TitleParser):
         rank = " ".join(t.text for t in title.rank) or None
         for k, (a, b) in enumerate(names):
             state = states[k] if title.plural and len(states) == len(names) else (states[-1] if states else None)
-            # "Foreign Minister X of Rwanda"
-            if state is None and self.low(b) == "of" and (b + 1) in self.state_at:
-                state = self.state_at[b + 1][1]
-                end = self.state_at[b + 1][0]
+            # "Foreign Minister X of Rwanda", "of The Gambia"
+            if state is None and self._of_state(b):
+                state = self._of_state_code(b)
+                end = max(end, self._of_state(b))
             span_start = self.toks[title.start].start if k == 0 else self.toks[a].start
             idx = self._person(self._name_text(a, b), state, post, rank, span_start, self.toks[b - 1].end,
                                coordinated_from=title.start if not states else None)
@@ -627,6 +658,7 @@ class OfficialFinder(TitleParser):
         assign_states(self, sentences, home, strong, mentions)
         self._untitled_leader(sentences)
         self._title_mentions(taken)
+        self._leader_mentions(taken)
         officials = []
         for p in self.persons:
             ordered = sorted(p.posts, key=lambda x: (-seniority(x[0]), x[1]))
@@ -650,7 +682,7 @@ class OfficialFinder(TitleParser):
         table = known_leaders()
         firsts = known_leader_first_words()
         pub = (self.published or "")[:7]
-        covered = [(a, b) for p in self.persons for a, b in p.spans]
+        covered = [(a, b) for p in self.persons if p.state for a, b in p.spans]
         k = 0
         while k < self.n:
             t = self.toks[k]
@@ -675,9 +707,14 @@ class OfficialFinder(TitleParser):
                 continue
             size, (name, code, post) = hit
             text = self._name_text(k, k + size)
-            if any(same_name(text, p.name) or same_name(name, p.name) for p in self.persons):
+            same = [p for p in self.persons if same_name(text, p.name) or same_name(name, p.name)]
+            if same:
+                for p in same:
+                    if not p.posts:
+                        p.state = p.state or code    # "Captain Ibrahim Traoré": a rank, and the table's state
                 k += size
                 continue
+            # the table tells state and post (gold annotators mostly name a leader's post from the table's facts)
             self._person(text if size > 1 else name, code, post, None, t.start, self.toks[k + size - 1].end)
             covered.append((t.start, self.toks[k + size - 1].end))
             k += size
@@ -770,6 +807,25 @@ class OfficialFinder(TitleParser):
                 cands = [max(last, key=last.get)] if last else []
             if len(cands) == 1:
                 self.mentions.append(OfficialMention(s, e, cands[0], "title"))
+
+    def _leader_mentions(self, taken: list[tuple[int, int]]) -> None:
+        """'the Singaporean leader', 'the Kenyan leader': the most senior official of that state named before."""
+        for k in range(self.n - 2):
+            if self.low(k) != "the" or (k + 1) not in self.state_at:
+                continue
+            end, code = self.state_at[k + 1]
+            if end >= self.n or self.low(end) not in ("leader", "head of state"):
+                continue
+            s, e = self.toks[k].start, self.toks[end].end
+            if any(a <= s < b for a, b in taken):
+                continue
+            cands = [(max((seniority(po) for po, _ in p.posts), default=0), idx) for idx, p in enumerate(self.persons)
+                     if p.state == code and p.first < s and p.posts]
+            if cands:
+                top = max(c for c, _ in cands)
+                best = [idx for c, idx in cands if c == top]
+                if len(best) == 1 and top >= 90:
+                    self.mentions.append(OfficialMention(s, e, best[0], "title"))
 
 
 def _key(token: str) -> str:

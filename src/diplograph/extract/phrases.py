@@ -37,7 +37,8 @@ NOT_NAMES = {"the", "he", "she", "it", "this", "that", "these", "those", "in", "
              "region", "presidency", "mfa", "platform", "airport", "palace", "house", "x",
              "twitter", "facebook", "telegram", "university", "institute", "center", "centre",
              "during", "earlier", "later", "today", "yesterday", "tomorrow", "minister", "ministers", "commission",
-             "visits", "signs", "meets", "holds", "says", "east", "west", "north", "south", "middle", "gulf", "asia", "africa",
+             "visits", "signs", "meets", "holds", "says", "receives", "hosts", "welcomes", "urges", "discusses", "arrives",
+             "warns", "hails", "condemns", "vows", "pledges", "launches", "backs", "slams", "east", "west", "north", "south", "middle", "gulf", "asia", "africa",
              "europe", "pacific", "atlantic", "caucasus", "balkans", "sahel", "horn", "peninsula", "sea"}
 POSTNOMINALS = {"MP", "MPs", "QC", "KC", "OON", "CON", "GCON", "CBE", "OBE", "MBE", "KBE", "PhD", "MLA", "MNA", "MEP", "Jr", "Sr"}
 DEST_HEADS = {"ambassador", "ambassadors", "envoy", "representative", "consul", "coordinator", "mission",
@@ -343,6 +344,9 @@ class TitleParser:
                 break
             if w in ("amir", "emir") and core and self._has_head(core):
                 break     # "... of the Ministry of Defense Amir Baram": a first name, not a second title
+            if w in ("prince", "princess") and core and self._has_head(core) and core[-1].text.lower() != "crown" \
+                    and j + 1 < self.n and self.toks[j + 1].cap:
+                break     # "Foreign Minister Prince Faisal bin Farhan": a style before the name, not the post
             if self.is_title_word(j) and "-" not in self.gap(j - 1 if j else 0)[-1:]:
                 core.append(self.toks[j])
                 ends.append(j)
@@ -443,6 +447,10 @@ class TitleParser:
                     self.gap(j) == "" and j + 2 < self.n and self.gap(j + 1) == " " and self.toks[j + 2].cap:
                 j += 2                  # a middle initial: "Tore O. Sandvik"
                 continue
+            if caps >= 2 and t.text in ("Jr", "Sr") and self.gap(j - 1) == " ":
+                # "Ferdinand R. Marcos Jr.": the suffix belongs to the name as written
+                j += 1 + (self.low(j + 1) == "." and self.gap(j) == "")
+                break
             if caps >= 2 and t.text in POSTNOMINALS:
                 break           # "Richard Marles MP", "Yusuf Tuggar OON"
             initials = re.fullmatch(r"(?:[A-Z]\.){2,}", t.text) is not None

@@ -134,6 +134,9 @@ class StatementMixin:
         content_ents = [x for x in (sent_ents if content[0] >= s else self.ents_in(content[0], content[1]))
                         if content[0] <= x.start < content[1]]
         about = [st for st in self.ent_states(content_ents) if st not in speakers]
+        if c.role == "statement_obj":
+            # "ordered the French ambassador to leave": the state inside the act's own words is its object
+            _add(about, *[st for st in self.ent_states([x for x in sent_ents if ts <= x.start < te]) if st not in speakers])
         if group is not None and not about:
             return None        # a readout of what the parties did belongs to their act
         anaphor = re.search(r"\b(?:the|this|that|these|both)\s+(?:two\s+|three\s+)?(?:[\w-]+\s+)?(?:countries|nations|sides|exercises?|drills?|visit|agreement|deal|meeting|talks|summit|declaration|memorandum|call|dispute|row|standoff|stand-off)\b|\bbilateral\b|\bjoint\b", text, re.I)
@@ -152,8 +155,15 @@ class StatementMixin:
         c.orgs = [x.code for x in content_ents if x.kind == "org"]
         c.status = "happened"
         # the date of the speech act, never of what was said
-        own = [d for d in self.dates_in(s, e, [z for z in zones if z[2] == "sub"]) if not (content[0] <= d.start < content[1])]
+        deed = c.role == "statement_obj" and re.match(r"(?:recall|withdr|expel|sever|broke|breaks|cut|ordered|summon|lodg|file|deliver)",
+                                                      self.norm[ts:te].lower())
+        # "recalled its ambassador in March": a deed, whose own words after the trigger may date it
+        own = [d for d in self.dates_in(s, e, [z for z in zones if z[2] == "sub"]) if deed or not (content[0] <= d.start < content[1])]
+        kept_content = c.content
+        if deed:
+            c.content = []
         self.date(c, own, ts, [z for z in zones if not (content[0] <= z[0] < content[1])], None)
+        c.content = kept_content
         if c.precision == "year" and not c.explicit_date:
             c.first = c.last = c.precision = None
         f = self.focus

@@ -90,6 +90,10 @@ def normalise_post(words: str) -> str | None:
         of = m.group(2) or m.group(3)
         of = "president" if of in ("presidential", "president's") else of
         return _title_case(m.group(1)) + "Spokesperson of the " + _title_case(of).strip()
+    m = re.match(r"^((?:national |federal |people's )?(?:assembly|parliament|senate|knesset|duma|majlis|congress)) "
+                 r"((?:deputy |vice |first deputy )?(?:chairman|chairwoman|chair|speaker|president))$", low)
+    if m:   # "National Assembly Chairman" -> "Chairman of the National Assembly"
+        return _title_case(m.group(2)).strip() + " of the " + _title_case(m.group(1)).strip()
     m = re.match(r"^(intelligence|police|army|navy|military|security|defence|defense|air force|border guard) chief$", low)
     if m:   # "Egypt's intelligence chief"
         return "Chief of " + _title_case(m.group(1))
