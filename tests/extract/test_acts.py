@@ -327,3 +327,63 @@ def test_a_summit_session_takes_the_day_of_its_decision_its_attendance_list_and_
     assert m.states == ["GMB", "NGA", "SEN", "TGO"] and m.place == "Abuja"
     assert set(m.persons) == {"Bola Tinubu", "Bassirou Diomaye Faye", "Faure Gnassingbé", "Adama Barrow"}
     assert not any("July summit" in e.text for e in m.evidence)
+
+
+def test_a_state_visit_readout_keeps_background_visits_and_meetings_apart_and_dates_decisions_by_the_talks(run):
+    ex = run("Hanoi (VNA) - President Luong Cuong held talks with Singaporean President Tharman Shanmugaratnam in Hanoi "
+             "on November 26, following an official welcome ceremony for the guest, who is paying a state visit to "
+             "Vietnam from November 25-27.\n\n"
+             "The two leaders agreed to consider upgrading the relationship, and to implement the Green Economy "
+             "Partnership signed in February 2023 during Prime Minister Pham Minh Chinh's official visit to Singapore.\n\n"
+             "Cuong and Singaporean Prime Minister Lawrence Wong had met on the sidelines of the APEC Economic Leaders' "
+             "Week in Lima earlier this month.", published="2024-11-26")
+    visits = acts(ex, "OfficialVisit")
+    assert len(visits) == 2 and {tuple(v.persons) for v in visits if "Pham Minh Chinh" in v.persons} == {("Pham Minh Chinh",)}
+    [a] = [a for a in acts(ex, "Agreement") if "agreed" in a.evidence[0].text]
+    assert a.start == d("2024-11-26")
+    assert any(m.precision == "month" and "Lawrence Wong" in m.persons for m in acts(ex, "Meeting"))
+
+
+def test_a_call_before_fridays_meeting_is_dated_by_its_own_weekday(run):
+    ex = run("The envoys met on Friday at the Margara checkpoint. On Wednesday, Armenian Foreign Minister Ararat "
+             "Mirzoyan and his Turkish counterpart Hakan Fidan discussed the preparations for Friday's meeting in a "
+             "telephone conversation.", published="2025-09-12")
+    [c] = acts(ex, "PhoneCall")
+    assert c.start == d("2025-09-10")
+
+
+def test_talks_hosted_by_a_third_leader_are_a_meeting_not_a_visit(run):
+    ex = run("Venezuelan President Nicolas Maduro and Guyanese President Irfaan Ali met for the first time on Dec. 14 "
+             "last year at Argyle International Airport, in talks hosted by the prime minister of Saint Vincent and "
+             "the Grenadines, Ralph Gonsalves.", published="2024-04-05")
+    assert [(a.type, a.start) for a in ex.acts] == [("Meeting", d("2023-12-14"))]
+
+
+def test_a_clause_after_a_during_phrase_keeps_its_own_date(run):
+    ex = run("Greek Prime Minister Kyriakos Mitsotakis and Turkish President Recep Tayyip Erdogan signed the Athens "
+             "Declaration during Erdogan's visit to the Greek capital in December 2023, and Mitsotakis travelled to "
+             "Ankara for talks with Erdogan in May last year.", published="2025-04-16")
+    [a] = acts(ex, "Agreement")
+    assert a.start == d("2023-12-01")
+    assert sorted(v.start for v in acts(ex, "OfficialVisit")) == [d("2023-12-01"), d("2024-05-01")]
+
+
+def test_later_this_month_is_ahead_of_publication(run):
+    ex = run("Pakistan's special envoy Mohammad Sadiq was expected to return to Kabul later this month for a meeting "
+             "of the Pakistan-Afghanistan Joint Coordination Committee, the Foreign Office spokesperson said.",
+             published="2025-03-07")
+    assert {a.status for a in ex.acts if a.type != "Statement"} == {"planned"}
+
+
+def test_a_generalisation_about_a_state_that_hosts_is_no_visit(run):
+    ex = run("Vladimir Putin visited Astana in November. But a state that hosts Putin, Xi and Scholz within six months, "
+             "and signs with each of them, has shown that balancing is not paralysis.", published="2024-12-03")
+    [v] = ex.acts
+    assert v.type == "OfficialVisit" and len(v.evidence) == 1
+
+
+def test_a_two_letter_surname_is_a_later_mention(run):
+    ex = run("Chinese President Xi Jinping spoke in Astana in September 2013. Eleven years later, Xi returned to Astana "
+             "in early July for a state visit.", published="2024-12-03")
+    [v] = acts(ex, "OfficialVisit")
+    assert v.states == ["CHN", "KAZ"] and v.persons == ["Xi Jinping"]

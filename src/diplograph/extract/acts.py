@@ -192,8 +192,15 @@ class ActFinder(FieldsMixin, StatementMixin):
         for c in made:
             if c.zone in ("during", "sub"):
                 kind = "during" if c.zone == "during" else "after"
+                z0 = self._zone_start(c)
+                # "... the Partnership signed in February 2023 during Chinh's visit": the zone dates the signing
+                # just before it, not the sentence's main act
+                attached = kind == "during" and re.search(r"\b(?:signed|concluded|adopted|agreed|reached|held)\s+(?:in|on|at)\s+[^,;]{0,40}$",
+                                                          self.norm[max(s, z0 - 60):z0], re.I)
                 for m in main:
-                    if kind == "during" or re.match(r"(?:following|after)\b", self.norm[self._zone_start(c):].lower()):
+                    if attached and m.tstart < z0 - 60:
+                        continue
+                    if kind == "during" or re.match(r"(?:following|after)\b", self.norm[z0:].lower()):
                         m.links.append((kind, c, 0))
         for m in main:
             # "began their second summit ... and decided to": an act named in passing in the same
@@ -209,6 +216,10 @@ class ActFinder(FieldsMixin, StatementMixin):
                 if any(k == "with" for k, _, _ in m.links) and m.first and not m.explicit_date:
                     m.first = m.last = m.precision = None
         f = self.focus
+        if f is not None and f.type == "OfficialVisit" and f.first and f.first != f.last:
+            # "held talks on November 26, ... on a state visit from November 25-27": the talks' day
+            f = next((a for a in reversed(self.acts) if a.type == "Meeting" and a.sent == f.sent and a.first
+                      and a.first == a.last and a.precision == "day"), f)
         if f is not None and f.first and f.precision == "day" and f.first == f.last and f.status == "happened" \
                 and (f.sent[0] >= self._recent_start(s) or f.sent[0] >= self._recent_start(s, 4) and
                      not any(f.sent[1] <= d.start < s and not d.excluded for d in self.dates)):
@@ -234,6 +245,8 @@ class ActFinder(FieldsMixin, StatementMixin):
     def candidate(self, ts, te, typ, role, s, e, zones, ms, made, content_zones):
         low = self.norm[ts:te].lower()
         before = self.norm[max(s, ts - 60):ts]
+        if re.search(r"\b(?:a|any|every|no)\s+(?:state|country|nation|government|leader)\s+(?:that|which|who)\s+(?:\w+\s+)?$", before, re.I):
+            return None   # "a state that hosts Putin, Xi and Scholz within six months": a generalisation, not an act
         zone = next(((a, b, k) for a, b, k in zones if a <= ts < b), None)
         if zone:
             inner = [z for z in zones if z[2] == "sub" and zone[0] < z[0] < zone[1]]
@@ -244,8 +257,12 @@ class ActFinder(FieldsMixin, StatementMixin):
             scope_ents = self.ents_in(s, e, zones)
             scope = (s, e)
             scope_dates = self.dates_in(s, e, [z for z in zones if z[2] == "sub"])
+        hosted_talks = typ == "OfficialVisit" and role == "host" and re.match(r"\s+by\b", self.norm[te:te + 5]) and \
+            re.search(r"\b(?:talks|negotiations|consultations|meeting|summit)\s+$", self.norm[max(s, ts - 16):ts], re.I)
+        if hosted_talks:
+            typ, role = "Meeting", "meeting"   # "met ... in talks hosted by Gonsalves": a meeting with a host, not a visit
         c = Cand(typ, role, ts, te, (s, e), scope, evidence=[(s, e) if not zone else (zone[0], zone[1])])
-        c.rule = f"{typ}:{role}"
+        c.rule = f"{typ}:{role}" if not hosted_talks else "Meeting:hosted-talks"
         if typ == "Meeting" and re.match(r"(?:gathered|convened)$", low.strip()):
             c.rule = "Meeting:gathered"
         c.zone = zone[2] if zone else None

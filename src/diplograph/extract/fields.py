@@ -63,9 +63,11 @@ class FieldsMixin:
                     _add(c.hosts, x.code)
                     _add(c.states, x.code)
                 return
-        if for_visit:
-            tail = seg[te:te + 80]
-            m = re.match(r"\s*(?:to\s+)?(?:the\s+)?([Ⓢ]+)", "".join(tail))
+        if for_visit and not c.hosts:
+            # "Chinh's official visit to Singapore": the state named right after is the host
+            nxt = next((x for x in ents if x.kind == "state" and x.start >= te), None)
+            if nxt is not None and re.fullmatch(r"\s*to\s+(?:the\s+)?", seg[te:nxt.start]):
+                _add(c.hosts, nxt.code)
 
     def date(self, c: Cand, dates, ts, zones, zone):
         usable = [d for d in dates if (d.first or d.offset) and (d.kind != "y_noun" or c.type == "Agreement")
@@ -88,6 +90,15 @@ class FieldsMixin:
             # "signed a memorandum which commits both to finish the works before the end of 2025": a deadline
             usable = [d for d in usable if not re.search(r"\b(?:before|by|until)\s+the\s+end\s+of\s+$", self.norm[max(0, d.start - 20):d.start], re.I)
                       and not re.match(r"(?:before|by) the end of", self.norm[d.start:d.start + 20], re.I)]
+        if zone is None:
+            # "signed ... during Erdogan's visit in December 2023, and Mitsotakis travelled to Ankara in May last
+            # year": the during-phrase dates its own act; the main clause's date comes first from outside it
+            cut = [m.start() for m in re.finditer(r";|,\s+(?:and|but|while|whereas)\s+", self.norm[c.sent[0]:c.sent[1]])]
+            lo = max([c.sent[0] + x for x in cut if c.sent[0] + x < ts], default=c.sent[0])
+            hi = min([c.sent[0] + x for x in cut if c.sent[0] + x > ts], default=c.sent[1])
+            outside = [d for d in usable if not any(k == "during" and a <= d.start < b for a, b, k in zones) and lo <= d.start < hi]
+            if outside and len(outside) < len(usable):
+                usable = outside
         if c.type != "Statement":
             # "was cancelled on Monday", "the ministry announced on Friday": not the act's own date
             usable = [d for d in usable if not NOT_OWN_DATE_RX.search(self.norm[max(0, d.start - 40):d.start])]
@@ -206,6 +217,9 @@ class FieldsMixin:
         if c.type != "Statement" and c.first and self.pub_last and c.first > self.pub_last \
                 and c.status == "happened":
             c.status = "planned"
+        elif c.type != "Statement" and c.status == "happened" and c.first and self.pub_last and c.first <= self.pub_last < (c.last or c.first) \
+                and re.search(r"\blater\s+(?:this|that)\s+(?:week|month|year)\b", self.norm[c.sent[0]:c.sent[1]], re.I):
+            c.status = "planned"   # "was expected to return to Kabul later this month for a meeting": ahead of the publication
 
 # "the Green Economy Partnership signed in February 2023": a document's own date, without a comma
 NOUN_SIGNED_RX = re.compile(r"\b(?:(?-i:[A-Z])[\w-]+|agreement|memorandum|treaty|accord|declaration|convention|protocol)\s+"

@@ -20,6 +20,9 @@ import re
 from diplograph.extract.acts import Cand, _add
 
 
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+
+
 def root(c: Cand) -> Cand:
     while c.merged_into is not None:
         c = c.merged_into
@@ -58,8 +61,9 @@ def absorb(target: Cand, c: Cand) -> None:
         target.first, target.last, target.precision = c.first, c.last, c.precision   # when it was to be
     elif target.first is None and c.first is not None:
         target.first, target.last, target.precision = c.first, c.last, c.precision
-    elif c.first and target.first and c.explicit_date and not target.explicit_date:
-        target.first, target.last, target.precision = c.first, c.last, c.precision
+    elif c.first and target.first and c.explicit_date and not target.explicit_date and \
+            PRECISION_RANK.get(c.precision, 0) <= PRECISION_RANK.get(target.precision, 0):
+        target.first, target.last, target.precision = c.first, c.last, c.precision   # never a coarser date over a day
     elif c.first and target.first and c.precision == "day" and target.precision == "day" and c.explicit_date \
             and c.first <= target.first and target.last and c.last and target.last <= c.last \
             and (c.last - c.first) > (target.last - target.first):
@@ -157,6 +161,9 @@ def _target(c: Cand, kept: list[Cand]) -> Cand | None:
             continue   # its own occasion ("... and decided to"): dated through a link, not the same act
         if c.name and k.name and norm_name(k.name) != norm_name(c.name):
             continue
+        if not c.weak and not k.weak and c.first and k.first and c.sent != k.sent and c.precision != k.precision \
+                and c.persons and k.persons and not set(c.persons) <= set(k.persons):
+            continue   # "had met on the sidelines of APEC in November and agreed", told after today's talks: another occasion
         if c.another and k.name and not c.name:
             continue   # "at an extraordinary summit in February" is not the undated 66th Ordinary Session
         if c.type == "Agreement" and c.name and not k.name and not c.weak and k.explicit_date and c.first is None \
@@ -166,6 +173,8 @@ def _target(c: Cand, kept: list[Cand]) -> Cand | None:
             continue   # "the previous, Fifth X Summit was held on 12 August 2018" is not the undated talks just told
         if c.type == "OfficialVisit" and c.hosts and k.hosts and not set(c.hosts) & set(k.hosts):
             continue   # a visit to Moscow is not the return visit to Ashgabat
+        if c.type == "OfficialVisit" and c.visitors and k.visitors and not set(c.visitors) & set(k.visitors) and not c.weak:
+            continue   # "during Prime Minister Chinh's visit to Singapore" is not President Tharman's visit to Hanoi
         if c.attendance and c.weak and k.status == "planned" and c.attendance == "past":
             continue   # "The summit ... was attended by": the one held, not the one planned for June
         if c.attendance and c.weak and set(c.states) - set(k.states):
@@ -227,6 +236,10 @@ def _visit_for(m: Cand, kept: list[Cand]) -> Cand | None:
             continue      # a meeting today is not part of a visit planned for later
         if v.first is None and m.first is not None and v.sent != m.sent:
             continue      # an undated visit ("invited to visit at a convenient time") is not a dated meeting told elsewhere
+        rank = {"day": 0, "month": 1, "year": 2}
+        if m.first and v.first and rank.get(m.precision, 0) > rank.get(v.precision, 0) and m.sent != v.sent \
+                and m.status == "happened":
+            continue      # "had met on the sidelines of APEC in November": background, not a day of this visit
         host = v.hosts[0] if v.hosts else None
         if m.place_state and host and m.place_state != host:
             continue

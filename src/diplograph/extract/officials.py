@@ -834,9 +834,15 @@ def _key(token: str) -> str:
     return t
 
 
+SHORT_WORDS = {"he", "no", "oh", "an", "so", "do", "go", "to", "in", "on", "at", "by", "of", "or", "if", "is", "it", "as",
+               "be", "me", "my", "we", "us", "up", "mr", "ms", "dr", "st", "al", "el"}
+
+
 def name_keys(name: str) -> set[str]:
     toks = [t for t in re.split(r"\s+", name) if t]
-    keys = {_key(t) for t in toks if t.lower() not in PARTICLES and len(t) > 2}
+    # two-letter surnames count ("Xi", "Li", "Wu"), not two-letter English words ("To" of To Lam stays out)
+    keys = {_key(t) for t in toks if t.lower() not in PARTICLES and (len(t) > 2 or len(t) == 2 and t[0].isupper()
+                                                                   and t[1].islower() and t.lower() not in SHORT_WORDS)}
     if len(toks) > 1:
         keys.discard(_key(toks[0])) if len(toks) > 2 else None
     return keys
