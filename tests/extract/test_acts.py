@@ -387,3 +387,18 @@ def test_a_two_letter_surname_is_a_later_mention(run):
              "in early July for a state visit.", published="2024-12-03")
     [v] = acts(ex, "OfficialVisit")
     assert v.states == ["CHN", "KAZ"] and v.persons == ["Xi Jinping"]
+
+
+def test_said_that_day_takes_the_day_just_named_and_two_spokesmen_make_two_statements(run):
+    ex = run("The collision happened before dawn on Monday near the shoal. China Coast Guard spokesman Liu Dejun said "
+             "that day that two Philippine vessels had rammed a Chinese ship. Chinese foreign ministry spokeswoman Mao "
+             "Ning said the Philippines had provoked the clash.", published="2024-08-22")
+    got = sorted((s.persons[0], s.start) for s in acts(ex, "Statement"))
+    assert got[0] == ("Liu Dejun", d("2024-08-19")) and [p for p, _ in got] == ["Liu Dejun", "Mao Ning"]
+
+
+def test_a_weekday_closing_the_object_dates_the_condemnation(run):
+    ex = run("US Ambassador to Manila MaryKay Carlson condemned the Chinese actions on Monday, saying Washington stands "
+             "with the Philippines.", published="2024-08-22")
+    [s] = acts(ex, "Statement")
+    assert s.start == d("2024-08-19")

@@ -162,7 +162,22 @@ def find_dates(norm: str, published: str | None) -> list[DateMention]:
             inside[0].excluded = True   # "since taking office in 2014": the period's start only
     found.sort(key=lambda d: d.start)
     _anchor_years(norm, found, pub_last)
+    _same_day(norm, found)
     return found
+
+
+SAME_DAY_RX = re.compile(r"\b(?:on\s+)?(?:that|the\s+same)\s+day\b", re.I)
+
+
+def _same_day(norm: str, found: list[DateMention], reach: int = 600) -> None:
+    """'said that day', 'told reporters the same day': the last day named before, in the paragraph."""
+    for m in SAME_DAY_RX.finditer(norm):
+        prev = [d for d in found if d.end <= m.start() and m.start() - d.end <= reach and d.first and d.precision == "day"
+                and not d.excluded and not re.search(r"[.!?\"”]\s{2,}", norm[d.end:m.start()])]   # norm keeps a blank line as spaces
+        if prev and not any(d.start <= m.start() < d.end for d in found):
+            p = prev[-1]
+            found.append(DateMention(m.start(), m.end(), p.first, p.first, "day", explicit_year=p.explicit_year, kind="same_day"))
+    found.sort(key=lambda d: d.start)
 
 
 YEARLESS = {"dm", "md", "m", "range_dm", "range_md"}

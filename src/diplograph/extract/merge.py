@@ -90,7 +90,8 @@ def merge(cands: list[Cand]) -> list[Cand]:
             continue
         if c.type == "Statement":
             target = next((k for k in reversed(kept) if k.type == "Statement" and set(k.speakers) == set(c.speakers)
-                           and set(k.states) == set(c.states) and dates_compatible(k, c)), None)
+                           and set(k.states) == set(c.states) and dates_compatible(k, c)
+                           and not (k.persons and c.persons and not set(k.persons) & set(c.persons))), None)   # two spokesmen, two statements
             if target:
                 absorb(target, c)
             else:
@@ -126,7 +127,8 @@ def merge(cands: list[Cand]) -> list[Cand]:
     for k in out:
         if k.type == "Statement":
             t = next((f for f in final if f.type == "Statement" and set(f.speakers) == set(k.speakers)
-                      and set(f.states) == set(k.states) and dates_compatible(f, k)), None)
+                      and set(f.states) == set(k.states) and dates_compatible(f, k)
+                      and not (f.persons and k.persons and not set(f.persons) & set(k.persons))), None)
             if t is not None:
                 if t.first is None and k.first:
                     t.first, t.last, t.precision = k.first, k.last, k.precision

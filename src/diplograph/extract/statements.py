@@ -158,9 +158,11 @@ class StatementMixin:
         deed = c.role == "statement_obj" and re.match(r"(?:recall|withdr|expel|sever|broke|breaks|cut|ordered|summon|lodg|file|deliver)",
                                                       self.norm[ts:te].lower())
         # "recalled its ambassador in March": a deed, whose own words after the trigger may date it
-        own = [d for d in self.dates_in(s, e, [z for z in zones if z[2] == "sub"]) if deed or not (content[0] <= d.start < content[1])]
+        # "condemned the Chinese actions on Monday, saying ...": a weekday closing the object dates the speech act
+        own = [d for d in self.dates_in(s, e, [z for z in zones if z[2] == "sub"]) if deed or not (content[0] <= d.start < content[1])
+               or d.kind in ("wd", "same_day") and d.start - te < 60 and re.match(r"\s*[,.;]", self.norm[d.end:d.end + 3])]
         kept_content = c.content
-        if deed:
+        if deed or any(content[0] <= d.start < content[1] for d in own):
             c.content = []
         self.date(c, own, ts, [z for z in zones if not (content[0] <= z[0] < content[1])], None)
         c.content = kept_content
