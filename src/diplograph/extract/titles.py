@@ -40,6 +40,7 @@ def seniority(post: str | None) -> int:
     return 30
 
 
+@functools.lru_cache(maxsize=4096)   # pure in its words; its ~200 portfolio patterns are costly to run per title
 def normalise_post(words: str) -> str | None:
     """'defence minister' -> 'Minister of Defense'; state words must already be removed."""
     heads, _, _, _, portfolios, aliases, _, _, _ = _vocab()
