@@ -402,3 +402,25 @@ def test_a_weekday_closing_the_object_dates_the_condemnation(run):
              "with the Philippines.", published="2024-08-22")
     [s] = acts(ex, "Statement")
     assert s.start == d("2024-08-19")
+
+
+def test_a_sentence_after_a_closing_quotation_is_not_in_its_future_tense(run):
+    ex = run("Sisi said: \"Egypt will not allow anyone to threaten Somalia.\" The relationship was formalised on 14 "
+             "August, when Egyptian President Abdel Fattah al-Sisi and Somali President Hassan Sheikh Mohamud signed a "
+             "defence cooperation protocol in Cairo.", published="2024-10-16")
+    [a] = acts(ex, "Agreement")
+    assert a.start == d("2024-08-14") and a.status == "happened"
+
+
+def test_a_released_joint_press_statement_is_an_agreement(run):
+    ex = run("Japanese Prime Minister Shigeru Ishiba held talks with South Korean President Lee Jae-myung in Seoul on "
+             "Tuesday. After the talks, the two leaders released a joint press statement.", published="2025-09-30")
+    [a] = acts(ex, "Agreement")
+    assert a.start == d("2025-09-30") and set(a.persons) == {"Shigeru Ishiba", "Lee Jae-myung"}
+
+
+def test_the_month_of_an_appointment_does_not_date_the_act(run):
+    ex = run("Sudanese Prime Minister Kamil Idris, appointed by Gen Al Burhan in May, is expected in Cairo next week "
+             "for talks with Egyptian Prime Minister Mostafa Madbouly.", published="2025-09-30")
+    [v] = acts(ex, "OfficialVisit")
+    assert v.status == "planned" and v.start == d("2025-10-06")

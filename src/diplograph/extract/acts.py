@@ -94,7 +94,7 @@ class ActFinder(FieldsMixin, StatementMixin):
                         return codes
         return list(self.focus.states) if self.focus else []
 
-    def group_persons(self, form: str, persons: list[str]) -> list[str]:
+    def group_persons(self, form: str, persons: list[str], states: list[str] | None = None) -> list[str]:
         """'Both ministers' among a visit's people: those whose post is a minister's (not the Vice President)."""
         m = re.search(r"\b(ministers|presidents|prime ministers|premiers|leaders|heads of state)\b", form)
         if not m:
@@ -109,7 +109,7 @@ class ActFinder(FieldsMixin, StatementMixin):
         for p in pool:
             post = (self.posts.get(p) or "").lower()
             fits = seniority(self.posts.get(p)) >= 90 if not word else word in post and not (word == "president" and "vice" in post)
-            if fits and home.get(p) not in hit:   # "the two leaders": heads of state or government
+            if fits and home.get(p) not in hit and (not states or home.get(p) in states):   # "the two leaders": heads
                 hit[home.get(p)] = p   # one per side, the one in focus first
         return list(hit.values()) if len(hit) >= 2 else persons
 
@@ -289,7 +289,7 @@ class ActFinder(FieldsMixin, StatementMixin):
         if role == "meeting_noun" and re.search(r"Ⓖ+\s+(?:[\w-]+\s+)?$", ms[max(0, ts - s - 30):ts - s]):
             return None   # "the NATO summit": its states are not named
         if typ == "Agreement" and role == "sign":
-            if low.strip() == "issued" and not re.search(r"(?:joint\s+statement|declaration|communiqu[ée]|press\s+release)\s+$", self.norm[s:ts], re.I) \
+            if low.strip() in ("issued", "released") and not re.search(r"(?:joint\s+statement|declaration|communiqu[ée]|press\s+release)\s+$", self.norm[s:ts], re.I) \
                     and not re.match(r"\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:joint|declaration|communiqu|press\s+release)", self.norm[te:te + 40], re.I):
                 return None   # "In a statement issued after the talks, X said": a statement, not a joint document
             nouns = [m for _, rx in trigger_patterns("agreement_noun") for m in rx.finditer(self.norm, scope[0], scope[1])]
@@ -398,7 +398,7 @@ class ActFinder(FieldsMixin, StatementMixin):
                     self.focus.persons and set(self.focus.states) <= set(states) and \
                     re.search(r"\b(?:leaders|presidents|ministers|prime ministers|premiers|heads of state|counterparts)\b", group.form):
                 # "The two leaders agreed to ...": the leaders of the act in focus
-                _add(c.persons, *self.group_persons(group.form, self.focus.persons))
+                _add(c.persons, *self.group_persons(group.form, self.focus.persons, states))
         if typ == "Meeting" and len(states) < 2 and zone is None and re.search(
                 r"\b(?:joint|bi-?national|binational|bilateral|mixed|intergovernmental)\s+(?:[\w-]+\s+){0,3}(?:commission|committee|council)\b",
                 self.norm[s:e], re.I) and self.focus is not None:

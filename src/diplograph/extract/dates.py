@@ -332,12 +332,14 @@ FUTURE_RX = re.compile(r"\b(?:will|shall|is to|are to|is due|are due|due to|sche
                        r"agreed?\s+to\s+(?:hold|convene|meet|organi[sz]e|host))\b", re.I)
 # a person's own past, told in passing: "who took office in January", "elected in 2019"
 PERSONAL_RX = re.compile(r"\b(?:took|taking|assumed|assuming|came to|coming to|took up)\s+(?:office|power|his post|her post)"
-                         r"(?:\s+(?:on|in))?\s+$|\b(?:was|were|been)\s+(?:elected|appointed|sworn in|inaugurated)\s+(?:on|in)\s+$", re.I)
+                         r"(?:\s+(?:on|in))?\s+$|\b(?:was|were|been)\s+(?:elected|appointed|sworn in|inaugurated)\s+(?:on|in)\s+$"
+                         r"|,\s*(?:who\s+was\s+)?(?:elected|appointed|named|sworn in)\s+(?:by\s+[^,;.]{1,40}?\s+)?(?:on|in)\s+$", re.I)
 HELD_BEFORE_RX = re.compile(r"\b(?:they|it|we|which|that)\s+(?:had\s+)?(?:held|occupied|controlled)\s+(?:in|until|before)\s+$", re.I)
 
 
 def _future(norm: str, pos: int) -> bool:
     """Is the clause before pos in the future tense ("will hold ... in June")?"""
-    start = max(norm.rfind(". ", 0, pos), norm.rfind(";", 0, pos), norm.rfind("\n", 0, pos), pos - 160, 0)
+    ends = [m.end() for m in re.finditer(r"[.!?][\"”’']?\s", norm[max(0, pos - 160):pos])]   # '."  The relationship ...'
+    start = max((max(0, pos - 160) + ends[-1]) if ends else 0, norm.rfind(";", 0, pos), norm.rfind("\n", 0, pos), pos - 160, 0)
     window = norm[start:pos]
     return bool(FUTURE_RX.search(window)) and not re.search(r"\b(?:had been|was|were) (?:expected|scheduled|due)\b", window)
