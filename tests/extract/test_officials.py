@@ -402,3 +402,18 @@ def test_respective_ministers_of_the_two_countries(run):
 def test_a_spokesman_of_a_body_for_a_sea_keeps_the_region_in_the_post(run, text):
     [o] = run(text).officials
     assert (o.name, o.state, o.post) == ("Jay Tarriela", "PHL", "Spokesperson of the Coast Guard for the West Philippine Sea")
+
+
+def test_his_two_demonyms_counterparts_one_each(run):
+    got = officials(run("Eritrea's President Isaias Afwerki hosted his Egyptian and Somali counterparts, Abdel Fattah "
+                        "al-Sisi and Hassan Sheikh Mohamud, for a summit in Asmara.", published="2024-10-16"))
+    assert got["Abdel Fattah al-Sisi"] == ("EGY", "President") and got["Hassan Sheikh Mohamud"] == ("SOM", "President")
+
+
+@pytest.mark.parametrize("text, name, state", [
+    ("The summit lasted two hours. Foreign Minister Iwaya Takeshi accompanied the prime minister.", "Iwaya Takeshi", "JPN"),
+    ("The reaction from Moscow was predictable. Foreign Ministry spokeswoman Maria Zakharova called the Estonian move a "
+     "provocation.", "Maria Zakharova", "RUS"),
+])
+def test_the_table_knows_family_name_first_and_spokespeople(run, text, name, state):
+    assert officials(run(text, published="2025-02-20"))[name][0] == state

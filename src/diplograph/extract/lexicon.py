@@ -58,7 +58,10 @@ def known_leaders() -> dict[str, list[tuple[str, str, str, str, str]]]:
     for row in read_table("leaders.csv"):
         entry = (row["name"], row["iso3"], row["post"], row["from"], row["to"])
         for form in [row["name"]] + [a for a in row["aliases"].split("|") if a.strip()]:
-            for key in {fold(form), short_key(form)}:
+            keys = {fold(form), short_key(form)}
+            if len(form.split()) == 2:
+                keys.add(" ".join(reversed(fold(form).split())))   # "Iwaya Takeshi": family name first
+            for key in keys:
                 lst = out.setdefault(key, [])
                 if entry not in lst:
                     lst.append(entry)

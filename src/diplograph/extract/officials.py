@@ -166,7 +166,17 @@ class OfficialFinder(TitleParser):
                 continue
             comma = self._comma_name(title)
             if comma:
-                i = self._add_titled(title, [comma])
+                names = [comma]
+                j = comma[1]
+                while title.plural and len(title.states) > len(names) and self.low(j) in ("and", ",") and j + 1 < self.n:
+                    # "his Egyptian and Somali counterparts, A and B": one each, in order
+                    k = j + 1 + (self.low(j + 1) == "and")
+                    e = self.parse_name(self.skip_honor(k))
+                    if e - k < 2:
+                        break
+                    names.append((self.skip_honor(k), e))
+                    j = e
+                i = self._add_titled(title, names)
                 if title.plural:
                     i = self._distributive_of(title, i)
                 continue

@@ -387,11 +387,12 @@ class TitleParser:
         counterpart = bool(set(words.split()) & self.counterpart_words)
         if not (has_head or rank or counterpart):
             return None
+        counterparts = bool(core) and core[-1].text.lower() == "counterparts"   # "his Egyptian and Somali counterparts"
         if counterpart and not has_head:
             core = [t for t in core if t.text.lower() not in self.counterpart_words]
         if [t.text.lower() for t in core] in (["amir"], ["emir"]) and not (states or start > i):
             return None     # "Amir Baram": a given name; "the Amir", "Qatari Emir" are titles
-        plural = bool(core) and core[-1].text.lower() in ("presidents", "ministers", "leaders")
+        plural = bool(core) and core[-1].text.lower() in ("presidents", "ministers", "leaders") or counterparts
         if not plural and len(state_starts) > 1:
             # "... to Israel, Iranian Minister X": only the state next to the title is its own
             start = state_starts[-1]
