@@ -83,3 +83,17 @@ def test_possessive_date_of_a_non_act_noun_is_not_the_act_date(run):
              published="2025-06-16")
     [a] = [a for a in ex.acts if a.type == "Agreement"]
     assert a.start == d("2025-06-12")
+
+
+def test_last_and_next_month_names_resolve_around_publication():
+    from diplograph.extract.dates import find_dates
+    got = [(x.first, x.last) for x in find_dates("They met in Bishkek last November and will meet again next March.",
+                                                 "2025-03-18")]
+    assert got == [(d("2024-11-01"), d("2024-11-30")), (d("2026-03-01"), d("2026-03-31"))]
+
+
+def test_a_month_told_in_the_next_paragraph_is_not_the_narratives_sequel():
+    from diplograph.extract.dates import find_dates
+    got = [x.first for x in find_dates("The last round took place in London in March 2023.\n\nThe Prime Minister "
+                                       "spoke to the Amir by telephone in September.", "2024-11-13")]
+    assert got == [d("2023-03-01"), d("2024-09-01")]

@@ -101,6 +101,7 @@ PATTERNS = [
     ("md", re.compile(r"\b" + MON_RX + r"\s+" + _D + r"(?![\d:])(?:,?\s+(?P<y>\d{4}))?\b", re.I)),
     ("my", re.compile(r"\b(?:(?:early|late|mid|mid-)\s*)?" + MON_RX + r",?\s+(?P<y>\d{4})\b", re.I)),
     ("m_rel", re.compile(r"\b(?:in|of|since|during|until|till|by|from|through|throughout)\s+(?P<body>(?:(?:early|late|mid)-?\s*)?" + MON_RX + r"\s+(?P<rel>last|this|next)\s+year)\b", re.I)),
+    ("rel_m", re.compile(r"\b(?P<body>(?P<rel>last|next|this\s+past)\s+" + MON_RX + r")\b(?!\s+\d)", re.I)),
     ("m", re.compile(r"\b(?:in|of|since|during|until|till|by|from|through|throughout|(?<=scheduled )for|(?<=planned )for|(?<=set )for)\s+(?P<body>(?:(?:early|late|mid)-?\s*)?" + MON_RX + r")\b(?!\s+\d)", re.I)),
     ("y", re.compile(r"\b(?:in|of|since|during|until|by|from|throughout)\s+(?P<body>(?:(?:early|late|mid)-?\s*)?(?P<y>(?:19|20)\d{2}))\b(?![-–/]\d)", re.I)),
     ("y_noun", re.compile(r"\b(?:the|its|their|his|her|a|an)\s+(?P<body>(?P<y>(?:19|20)\d{2}))\b(?![-–/]\d)(?=\s+(?:[\w-]+\s+){0,3}?"
@@ -198,12 +199,12 @@ def _anchor_years(norm: str, found: list[DateMention], pub_last: dt.date | None,
             ref = None
         if dm.excluded:
             continue
-        if dm.kind in ("wd", "rel", "m_rel") or dm.kind in ANCHORS and dm.explicit_year:
+        if dm.kind in ("wd", "rel", "m_rel", "rel_m") or dm.kind in ANCHORS and dm.explicit_year:
             ref = dm
             continue
 
         if dm.kind not in YEARLESS or dm.explicit_year or ref is None or ref.first is None \
-                or ref.kind in ("wd", "rel", "m_rel") or dm.first is None:
+                or ref.kind in ("wd", "rel", "m_rel", "rel_m") or dm.first is None:
             continue
         y = ref.first.year
         if y == dm.first.year or y >= pub_last.year:
@@ -217,7 +218,7 @@ def _anchor_years(norm: str, found: list[DateMention], pub_last: dt.date | None,
         # "met in Beijing in April 2023 ... Prince Faisal travelled to Tehran in June": a later month of the
         # year the narrative is in, told next
         sequel = not future and ref.precision in ("day", "month") and dm.first.month > ref.first.month and \
-            dm.start - ref.end <= 300
+            dm.start - ref.end <= 300 and not re.search(r"[.!?\"”]\s{2,}", norm[ref.end:dm.start])   # same paragraph
         if not (that_year or same_sentence and not future or impossible or sequel):
             continue
         try:
@@ -258,6 +259,16 @@ def _resolve(kind, m, pub_first, pub_last, pub_prec, future: bool = False) -> Da
             if pub_last is None:
                 return None
             y2 = pub_last.year + {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
+            return DateMention(s, e, dt.date(y2, mon, 1), dt.date(y2, mon, calendar.monthrange(y2, mon)[1]),
+                               "month", explicit_year=True)
+        if kind == "rel_m":
+            # "last November": the latest November before publication; "next March": the first one after
+            mon = _month(g["mon"])
+            if pub_last is None or g["mon"].lower() in MONTH_WORD_NEEDS_CONTEXT and not g["mon"][0].isupper():
+                return None
+            rel = g["rel"].lower()
+            y2 = pub_last.year - (1 if mon >= pub_last.month else 0) if rel != "next" else \
+                pub_last.year + (1 if mon <= pub_last.month else 0)
             return DateMention(s, e, dt.date(y2, mon, 1), dt.date(y2, mon, calendar.monthrange(y2, mon)[1]),
                                "month", explicit_year=True)
         if kind in ("my", "m"):
