@@ -424,3 +424,12 @@ def test_the_month_of_an_appointment_does_not_date_the_act(run):
              "for talks with Egyptian Prime Minister Mostafa Madbouly.", published="2025-09-30")
     [v] = acts(ex, "OfficialVisit")
     assert v.status == "planned" and v.start == d("2025-10-06")
+
+
+def test_a_bilateral_on_the_sidelines_of_consultations_belongs_to_them_not_to_a_later_reception(run):
+    ex = run("Egyptian Foreign Minister Badr Abdelatty held tripartite consultations in Cairo on Saturday with Sudanese "
+             "Foreign Minister Mohieddin Salim and South Sudanese Foreign Minister Monday Semaya Kumba. On the sidelines "
+             "of the consultations, Abdelatty held a bilateral meeting with Salim. On Sunday, President Abdel Fattah "
+             "El-Sisi received the Sudanese and South Sudanese ministers at Al-Ittihadiya Palace.", published="2025-10-26")
+    [m] = [a for a in acts(ex, "Meeting") if a.states == ["EGY", "SDN"]]
+    assert m.start == d("2025-10-25")

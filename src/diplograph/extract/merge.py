@@ -236,6 +236,8 @@ def _visit_for(m: Cand, kept: list[Cand]) -> Cand | None:
         if not set(m.states) <= set(v.states) or not (dates_compatible(v, m) or _days_into(v, m)) or \
                 v.status == "planned" and m.status == "happened":
             continue      # a meeting today is not part of a visit planned for later
+        if m.first is None and any(kind == "during" and root(o) is not v and root(o).type == "Meeting" for kind, o, _ in m.links):
+            continue      # "on the sidelines of the consultations, A met B": part of those consultations, not of a later visit
         if v.first is None and m.first is not None and v.sent != m.sent:
             continue      # an undated visit ("invited to visit at a convenient time") is not a dated meeting told elsewhere
         rank = {"day": 0, "month": 1, "year": 2}
