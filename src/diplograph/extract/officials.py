@@ -217,16 +217,7 @@ class OfficialFinder(TitleParser):
                     k += 2
             if len(codes) < 2 or self.low(k) != ",":
                 continue
-            names, j = [], k + 1
-            while len(names) < len(codes):
-                a = self.skip_honor(j)
-                b = self.parse_name(a, given_ok=True)
-                if b - a < 2:
-                    break
-                names.append((a, b))
-                j = b + (1 if self.low(b) in (",", "and") else 0)
-                if self.low(j) == "and":
-                    j += 1
+            names = self._coordinated_names(k + 1, len(codes))
             if len(names) != len(codes):
                 continue
             post = RESPECTIVE_POSTS.get(" ".join(m.group(1).lower().split()))
@@ -240,8 +231,17 @@ class OfficialFinder(TitleParser):
     def _one_each(self, j: int | None, plural: str) -> None:
         """Two coordinated names from token j, one for each side of a two-state group (states settled
         later; affiliation.assign_states keeps a plural group's members apart)."""
-        names = []
-        while j is not None and len(names) < 2:
+        names = self._coordinated_names(j, 2) if j is not None else []
+        if len(names) == 2:
+            post = RESPECTIVE_POSTS.get(" ".join(plural.lower().split()))
+            for a, b in names:
+                idx = self._person(self._name_text(a, b), None, post, None, self.toks[a].start, self.toks[b - 1].end)
+                self.persons[idx].plural_group = names[0][0]
+
+    def _coordinated_names(self, j: int, most: int) -> list[tuple[int, int]]:
+        """Up to `most` names from token j, separated by ',' or 'and' ("A, B and C")."""
+        names: list[tuple[int, int]] = []
+        while len(names) < most:
             a = self.skip_honor(j)
             b = self.parse_name(a, given_ok=True)
             if b - a < 2:
@@ -250,11 +250,7 @@ class OfficialFinder(TitleParser):
             j = b + (1 if self.low(b) in (",", "and") else 0)
             if self.low(j) == "and":
                 j += 1
-        if len(names) == 2:
-            post = RESPECTIVE_POSTS.get(" ".join(plural.lower().split()))
-            for a, b in names:
-                idx = self._person(self._name_text(a, b), None, post, None, self.toks[a].start, self.toks[b - 1].end)
-                self.persons[idx].plural_group = names[0][0]
+        return names
 
     def _predecessors(self) -> None:
         """"Werthein's predecessor, Diana Mondino": the same post of the same state, held before."""
