@@ -11,20 +11,33 @@ ID_IRI = BASE + "id/"
 GRAPH_IRI = BASE + "graph/"
 SHAPES_IRI = BASE + "shapes#"  # SHACL shapes (shapes/*.ttl), so results name their source shape
 
-DG = Namespace(DG_IRI)
-ID = Namespace(ID_IRI)
-GRAPH = Namespace(GRAPH_IRI)
-DGSH = Namespace(SHAPES_IRI)
-SH = Namespace("http://www.w3.org/ns/shacl#")
-SCHEMA = Namespace("https://schema.org/")
-SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
-ORG = Namespace("http://www.w3.org/ns/org#")
-VANN = Namespace("http://purl.org/vocab/vann/")
-WD = Namespace("http://www.wikidata.org/entity/")
-WDT = Namespace("http://www.wikidata.org/prop/direct/")
-GEONAMES = Namespace("https://sws.geonames.org/")
-CAMEO = Namespace(BASE + "cameo/")
-PLOVER = Namespace(BASE + "plover/")
+
+class _Namespace(Namespace):
+    """A Namespace whose terms are built once: building a document's graph looks up the same few
+    dozen terms for every act, and rdflib builds and validates a URIRef on each lookup. A term
+    is kept as an instance attribute, so later `DG.Act` lookups never reach __getattr__."""
+
+    def term(self, name: str):
+        t = super().term(name)
+        if name.isidentifier() and not hasattr(str, name) and len(self.__dict__) < 5_000:
+            self.__dict__[name] = t      # bounded: instance ids (GeoNames, Wikidata) pass through too
+        return t
+
+
+DG = _Namespace(DG_IRI)
+ID = _Namespace(ID_IRI)
+GRAPH = _Namespace(GRAPH_IRI)
+DGSH = _Namespace(SHAPES_IRI)
+SH = _Namespace("http://www.w3.org/ns/shacl#")
+SCHEMA = _Namespace("https://schema.org/")
+SEM = _Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+ORG = _Namespace("http://www.w3.org/ns/org#")
+VANN = _Namespace("http://purl.org/vocab/vann/")
+WD = _Namespace("http://www.wikidata.org/entity/")
+WDT = _Namespace("http://www.wikidata.org/prop/direct/")
+GEONAMES = _Namespace("https://sws.geonames.org/")
+CAMEO = _Namespace(BASE + "cameo/")
+PLOVER = _Namespace(BASE + "plover/")
 
 # Well-known named graphs inside the store.
 ONTOLOGY_GRAPH = GRAPH_IRI + "ontology"

@@ -69,6 +69,7 @@ class TitleParser:
         self.norm = norm
         self.toks = tokens
         self.n = len(tokens)
+        self._lows = [t.text.lower() for t in tokens]    # low() is the hottest call of the pass
         self.state_at: dict[int, tuple[int, str]] = {}    # token idx -> (end token idx, ISO3)
         self.body_at: dict[int, tuple[int, str]] = {}     # "Kremlin", "White House": a state's body
         starts = {t.start: i for i, t in enumerate(tokens)}
@@ -100,7 +101,7 @@ class TitleParser:
 
     # ------------------------------------------------------------------ token helpers
     def low(self, i: int) -> str:
-        return self.toks[i].text.lower() if 0 <= i < self.n else ""
+        return self._lows[i] if 0 <= i < self.n else ""
 
     def gap(self, i: int) -> str:
         """Text between token i and i+1; a run of spaces (justified PDF text) reads as one."""
@@ -163,7 +164,16 @@ class TitleParser:
         return any(w in self.head_words for w in words.split()) or bool(_multiword_heads(frozenset(self.heads)).search(words))
 
     # ------------------------------------------------------------------ title phrase
+    def may_start_title(self, i: int) -> bool:
+        """Whether parse_title(i) can find anything: a title opens with a determiner, an honorific,
+        a state, a state's body or a title word (a cheap test before the full parse)."""
+        w = self.low(i)
+        return (w in DETERMINERS or i in self.state_at or i in self.body_at or w in self.honor or w + "." in self.honor
+                or w + " " + self.low(i + 1) in self.honor or self.is_title_word(i))
+
     def parse_title(self, i: int, allow_det: bool = True) -> Title | None:
+        if not self.may_start_title(i):
+            return None
         j, det = i, False
         while True:
             k = j
