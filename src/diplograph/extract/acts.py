@@ -17,6 +17,7 @@ zones: an act triggered outside a zone takes neither its participants nor its da
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -136,30 +137,42 @@ class ActFinder(FieldsMixin, StatementMixin):
 
     # ------------------------------------------------------------------ main loop
     def run(self) -> list[Cand]:
+        self._mask_and_scan()
         for si, (s, e) in enumerate(self.sentences):
             self.sentence(s, e)
         return self.acts
 
+    def _mask_and_scan(self) -> None:
+        """Entities masked by their kind's symbol (within their sentence), then every trigger
+        pattern run once over the whole masked text and its matches filed by sentence: one scan
+        per pattern, not one per pattern and sentence (a third of the extraction time)."""
+        masked = list(self.norm)
+        for s, e in self.sentences:
+            for x in self.ents_in(s, e):
+                for k in range(x.start, min(x.end, e)):
+                    masked[k] = SYMBOL[x.kind]
+        self.masked = "".join(masked)
+        starts = [s for s, _ in self.sentences]
+        self.triggers_by_sentence: dict[int, list[tuple[int, int, str, str]]] = {}
+        for typ, role, rx, _ in triggers():
+            if typ == "-" or role in ("report",):
+                continue
+            for m in rx.finditer(self.masked):
+                k = bisect.bisect_right(starts, m.start()) - 1
+                if k >= 0 and m.end() <= self.sentences[k][1]:
+                    self.triggers_by_sentence.setdefault(self.sentences[k][0], []).append((m.start(), m.end(), typ, role))
+
     def sentence(self, s: int, e: int) -> None:
         self.cur_sent = (s, e)
         sent_ents = self.ents_in(s, e)
-        masked = list(self.norm[s:e])
-        for x in sent_ents:
-            for k in range(x.start, min(x.end, e)):
-                masked[k - s] = SYMBOL[x.kind]
-        ms = "".join(masked)
+        ms = self.masked[s:e]
         zones = []
         for m in ZONE_RX.finditer(ms):
             zones.append((s + m.start(), s + m.end(), "sub"))
         for m in DURING_RX.finditer(ms):
             if not any(a <= s + m.start() < b for a, b, _ in zones):
                 zones.append((s + m.start(), s + m.end(), "during"))
-        trig = []
-        for typ, role, rx, _ in triggers():
-            if typ == "-" or role in ("report",):
-                continue
-            for m in rx.finditer(ms):
-                trig.append((s + m.start(), s + m.end(), typ, role))
+        trig = list(self.triggers_by_sentence.get(s, ()))
         trig.sort(key=lambda t: (t[0], -(t[1] - t[0])))
         kept = []
         for t in trig:   # the longer trigger of one type wins ("held talks" over "talks")
