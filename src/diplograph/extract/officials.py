@@ -86,6 +86,9 @@ PLACE_PREPS = {"to", "in", "into", "from", "at", "towards"}
 # honorifics and styles before which a given name alone names a person
 FACILITY_RX = re.compile(r"(?:\s+[A-Z][\w'’-]+){0,2}\s+(?:Airport|University|Hospital|Street|Road|Avenue|Bridge|Stadium|Mosque|"
                          r"Square|Boulevard|Highway|Foundation|Prize|Award|Dam|Park|Academy|School|Cup|Mausoleum)\b")
+# given names too common to name one person alone ("Mohammed" of many Gulf officials)
+COMMON_GIVEN = {"mohammed", "mohamed", "muhammad", "mohammad", "mohamad", "ahmed", "ahmad", "abdel", "abdul", "abdullah",
+                "ali", "hassan", "hussein", "omar", "khalid", "sheikh", "john", "maria", "jose", "juan", "luis", "abu"}
 GIVEN_NAME_STYLES = {"sheikh", "sheikha", "shaikh", "sayyid", "sayyida", "prince", "princess", "emir", "amir"}
 
 POST_EQUIVALENTS = {"Head of State": ("President", "King", "Emir", "Amir", "Sultan"), "Leader": ("President",)}
@@ -653,6 +656,13 @@ class OfficialFinder(TitleParser):
                 # "Sayyid Badr", "Sheikh Mohammed", "Prince Faisal": Gulf usage names a person by the
                 # given name after an honorific
                 owners = {j for j, p in enumerate(self.persons) if _key(p.name.split()[0]) == k}
+            if not owners and k not in COMMON_GIVEN and not (i > 0 and self.toks[i - 1].cap and self.gap(i - 1) == " ") \
+                    and not (i + 1 < self.n and self.toks[i + 1].cap and self.gap(i) == " "):
+                # "Taye warned", "Lula said": a given name standing alone, of one long name only
+                # (Ethiopian usage, nicknames); never a given name shared by two people
+                owners = {j for j, p in enumerate(self.persons) if len(p.name.split()) > 2 and _key(p.name.split()[0]) == k}
+                if any(_key(p.name.split()[0]) == k for j, p in enumerate(self.persons) if j not in owners):
+                    owners = set()
             if owners and len(owners) == 1 and not any(s <= t.start < e for s, e in taken):
                 self.mentions.append(OfficialMention(t.start, t.end, next(iter(owners)), "surname"))
         # "the Deputy Prime Minister held talks with ... X": the other side of the talks is not

@@ -134,16 +134,28 @@ class StatementMixin:
         content_ents = [x for x in (sent_ents if content[0] >= s else self.ents_in(content[0], content[1]))
                         if content[0] <= x.start < content[1]]
         about = [st for st in self.ent_states(content_ents) if st not in speakers]
+        # "condemned the crimes against the people of Gaza": a place the words are about (not where
+        # they were said: "told reporters in Tehran") stands for its state
+        _add(about, *[x.code for x in content_ents if x.kind == "place" and not x.locative and x.code
+                      and x.code not in speakers])
         if c.role == "statement_obj":
             # "ordered the French ambassador to leave": the state inside the act's own words is its object
             _add(about, *[st for st in self.ent_states([x for x in sent_ents if ts <= x.start < te]) if st not in speakers])
         if group is not None and not about:
             return None        # a readout of what the parties did belongs to their act
-        anaphor = re.search(r"\b(?:the|this|that|these|both)\s+(?:two\s+|three\s+)?(?:[\w-]+\s+)?(?:countries|nations|sides|exercises?|drills?|visit|agreement|deal|meeting|talks|summit|declaration|memorandum|call|dispute|row|standoff|stand-off)\b|\bbilateral\b|\bjoint\b", text, re.I)
+        anaphor = re.search(r"\b(?:the|this|that|these|both)\s+(?:two\s+|three\s+)?(?:[\w-]+\s+)?(?:countries|nations|sides|exercises?|drills?|visits?|agreements?|deals?|meetings?|talks|summit|declaration|memorand(?:um|a)|call|dispute|row|standoff|stand-off|pacts?|accords?)\b|\bbilateral\b|\bjoint\b", text, re.I)
         if anaphor and self.focus and not about:
             ctx = [st for st in self.focus.states if st not in speakers]
             if len(ctx) < len(self.focus.states) or not speakers:
                 _add(about, *ctx)
+        f = self.focus
+        if not about and speakers and f is not None and f.type != "Statement" and len(set(f.states)) >= 2 and \
+                not set(speakers) & set(f.states) and f.sent[0] >= self._recent_start(s, 3) and not reported and \
+                all(x.kind in ("off", "body", "pron") or x.kind == "state" and x.form == "capital" for x in speaker_ents) and \
+                not NON_OFFICIAL_RX.search(self.norm[s:ts]):
+            # a third state's reaction to the act just reported ("Chinese spokesperson X said on
+            # Wednesday that maritime issues should be handled by the countries directly concerned")
+            _add(about, *f.states)
         if not about or not speakers:
             return None        # "an expert told EFE": no state speaks
         if any(a.type == "OfficialVisit" and set(about) <= set(a.states) for a in self.acts[-6:]) and \
