@@ -86,6 +86,9 @@ PLACE_PREPS = {"to", "in", "into", "from", "at", "towards"}
 # honorifics and styles before which a given name alone names a person
 FACILITY_RX = re.compile(r"(?:\s+[A-Z][\w'’-]+){0,2}\s+(?:Airport|University|Hospital|Street|Road|Avenue|Bridge|Stadium|Mosque|"
                          r"Square|Boulevard|Highway|Foundation|Prize|Award|Dam|Park|Academy|School|Cup|Mausoleum)\b")
+# heads of government whose English title is Premier, never Prime Minister
+PREMIER_STATES = {"CHN", "TWN"}
+
 # given names too common to name one person alone ("Mohammed" of many Gulf officials)
 COMMON_GIVEN = {"mohammed", "mohamed", "muhammad", "mohammad", "mohamad", "ahmed", "ahmad", "abdel", "abdul", "abdullah",
                 "ali", "hassan", "hussein", "omar", "khalid", "sheikh", "john", "maria", "jose", "juan", "luis", "abu"}
@@ -684,6 +687,8 @@ class OfficialFinder(TitleParser):
                     uniq.append(po)
             # "Secretary" is the same post as "Secretary of State", said less precisely
             uniq = [u for u in uniq if not any(o != u and o.startswith(u + " ") for o in uniq)]
+            if p.state in PREMIER_STATES:
+                uniq = ["Premier" if u == "Prime Minister" else u for u in uniq]   # China's State Council, Taiwan's Executive Yuan
             officials.append(Official(name=p.name, state=p.state, post=uniq[0] if uniq else None,
                                       other_posts=uniq[1:], rank=p.rank,
                                       spans=[Span(s, e, "") for s, e in p.spans]))

@@ -438,6 +438,9 @@ class TitleParser:
                         k == j and j + 1 < self.n and self.toks[j + 1].cap:
                     j = max(k, j + 1)
                     continue
+                if caps >= 1 and t.cap and k == j + 1 and w in ("bin", "le", "du", "da") and \
+                        not (k < self.n and self.toks[k].cap and self.gap(j) == " "):
+                    return j + 1        # "Jiang Bin", "Dang Le": a capitalised family name, not a particle
                 break
             if j in self.capital_at and j > i and self.capital_at[j][0] == j + 1:
                 pass            # never inside a name: "Santiago" after "Ana"? a capital ends the name

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:\w|(?!['’]s\b)[-'’](?=\w))*|['’]s\b|\S")
+# "then-Prime Minister X": "then" is its own token, so the title after it is read
+TOKEN = re.compile(r"(?i:then)(?=-[A-Za-z])|(?:[A-Z]\.){2,}|[^\W_](?:\w|(?!['’]s\b)[-'’](?=\w))*|['’]s\b|\S")
 # abbreviations after which a period does not end a sentence
 ABBREV = {"gen", "lt", "col", "maj", "brig", "adm", "dr", "mr", "mrs", "ms", "st", "no", "vol",
           "sgt", "capt", "cmdr", "gov", "sen", "rep", "pres", "prof", "jr", "sr", "inc", "co",
