@@ -51,6 +51,10 @@ NEXT_FUTURE_RX = re.compile(r"^[^.;]{0,60}?\b(?:will|would|is\s+to|are\s+to|is\s
                             r"to\s+be\s+held|scheduled\s+(?:for|to))\b", re.I)
 
 
+BARE_WEEKDAY_RX = re.compile(r"(?<=[a-z] )(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                             r"(?= (?:to|that|with|in|at|on|for|over|after|as|by)\b|,)")
+
+
 class ActFinder(FieldsMixin, StatementMixin):
     def __init__(self, text: str, norm: str, sentences, ents: list[Ent], dates: list[DateMention],
                  published: dt.date | None, pub_last: dt.date | None):
@@ -152,12 +156,15 @@ class ActFinder(FieldsMixin, StatementMixin):
                 for k in range(x.start, min(x.end, e)):
                     masked[k] = SYMBOL[x.kind]
         self.masked = "".join(masked)
+        # wire style "agreed Saturday to ...", "met Tuesday with ...": the bare weekday is blanked for
+        # the trigger patterns only (same length, so offsets hold), as if it were not there
+        scan = BARE_WEEKDAY_RX.sub(lambda m: " " * len(m.group()), self.masked)
         starts = [s for s, _ in self.sentences]
         self.triggers_by_sentence: dict[int, list[tuple[int, int, str, str]]] = {}
         for typ, role, rx, _ in triggers():
             if typ == "-" or role in ("report",):
                 continue
-            for m in rx.finditer(self.masked):
+            for m in rx.finditer(scan):
                 k = bisect.bisect_right(starts, m.start()) - 1
                 if k >= 0 and m.end() <= self.sentences[k][1]:
                     self.triggers_by_sentence.setdefault(self.sentences[k][0], []).append((m.start(), m.end(), typ, role))

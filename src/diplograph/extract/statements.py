@@ -79,8 +79,10 @@ class StatementMixin:
             else:
                 content = (te, e)
                 # "said on Wednesday that ...", "told reporters on Monday": the date of the saying
-                near = next((d for d in self.dates if te <= d.start < te + 30 and re.fullmatch(
-                    r"\s*(?:[\w-]+\s+)?(?:on|last|this|earlier|late|early)?\s*", self.norm[te:d.start])), None)
+                # "told a parliamentary committee on Nov. 7 that ...": a few words, then the date
+                near = next((d for d in self.dates if te <= d.start < te + 50 and re.fullmatch(
+                    r"\s*(?:[\w-]+\s+)?(?:on|last|this|earlier|late|early)?\s*|\s*(?:[\w-]+\s+){1,4}(?:on|last|earlier)\s+",
+                    self.norm[te:d.start])), None)
                 if near is not None:
                     tail2 = re.match(r"\s*(?:evening|morning|afternoon|night)?\s*(?:that\b)?", self.norm[near.end:e])
                     content = (near.end + (tail2.end() if tail2 else 0), e)
@@ -182,7 +184,12 @@ class StatementMixin:
             c.first = c.last = c.precision = None
         f = self.focus
         if c.first is None and f is not None and f.first and f.precision == "day" and f.first == f.last and \
-                set(c.persons) & set(f.persons):
+                (set(c.persons) & set(f.persons) or f.status == "happened" and set(c.speakers) <= set(f.states) and
+                 self.pub_last is not None and 0 <= (self.pub_last - f.first).days <= 31 and
+                 not re.search(r"\b(?:long|repeatedly|often|always|consistently)\s+$", self.norm[max(s, ts - 20):ts]) and
+                 f.sent[0] >= self._recent_start(s, 3) and not any(f.sent[1] <= d.start < s and not d.excluded for d in self.dates)):
+            # said at the talks just reported: by one of their persons, or by one of their sides in the
+            # sentences that follow (no other date between)
             c.first, c.last, c.precision = f.first, f.last, f.precision   # said at the talks just reported
         c.rule = "Statement:" + ("quote" if content[1] <= ts else "verb")
         c.confidence = 0.55
