@@ -159,8 +159,11 @@ def find_dates(norm: str, published: str | None) -> list[DateMention]:
             dm.excluded = True   # "who took office in January", "the positions they held in 2024": not an act's date
     for m in re.finditer(r"\bsince\b(?!\s*[:;,.])[^,;.()]*", norm, re.I):   # "has stayed busy since: X met on D" is no period
         inside = sorted((dm for dm in found if m.start() <= dm.start < m.end()), key=lambda x: x.start)
-        if inside:
-            inside[0].excluded = True   # "since taking office in 2014": the period's start only
+        if inside and not re.search(r"\b(?:established|signed|restored|upgraded|elevated|concluded|set up|launched)\b",
+                                    norm[m.start():inside[0].start], re.I):
+            # "since taking office in 2014": the period's start only; but "since the two countries
+            # established diplomatic relations in 1992" dates that act
+            inside[0].excluded = True
     found.sort(key=lambda d: d.start)
     _anchor_years(norm, found, pub_last)
     _same_day(norm, found)
