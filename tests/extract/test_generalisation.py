@@ -329,3 +329,29 @@ def test_a_joint_condemnation_is_one_statement(run):
     ex = run("The ministers adopted a joint declaration. In it, France, Germany and Poland condemned Russia's war "
              "against Ukraine.", published="2024-02-13")
     assert len(acts(ex, "Statement")) == 1
+
+
+# ------------------------------------------------------------------ wire style and relations
+def test_bare_weekday_between_verb_and_complement(run):
+    ex = run("South Korean Defense Minister Kim Do-hyun and his Japanese counterpart, Taro Ono, agreed Saturday to resume "
+             "joint search-and-rescue drills.", published="2024-06-01")   # a Saturday
+    a = one(ex, "Agreement")
+    assert (a.states, a.start) == (["JPN", "KOR"], d("2024-06-01"))
+
+
+def test_established_relations_in_a_since_clause_keep_their_date(run):
+    ex = run("Mr Tan said that since Vietnam and Chile established diplomatic relations in March 1971, trade has grown.",
+             published="2025-04-17")
+    a = one(ex, "Agreement")
+    assert (a.states, a.start, a.end) == (["CHL", "VNM"], d("1971-03-01"), d("1971-03-31"))
+
+
+def test_ties_upgraded_to_a_partnership(run):
+    ex = run("Kenya and Ghana upgraded their ties to a strategic partnership in Accra in May 2023.", published="2024-06-01")
+    a = one(ex, "Agreement")
+    assert (a.states, a.start) == (["GHA", "KEN"], d("2023-05-01"))
+
+
+def test_infinitive_establish_is_no_act(run):
+    ex = run("Attempts by Iran and Azerbaijan to establish partnerships can be seen as a step forward.", published="2025-05-01")
+    assert acts(ex, "Agreement") == []

@@ -417,3 +417,26 @@ def test_his_two_demonyms_counterparts_one_each(run):
 ])
 def test_the_table_knows_family_name_first_and_spokespeople(run, text, name, state):
     assert officials(run(text, published="2025-02-20"))[name][0] == state
+
+
+def test_then_hyphen_title_is_read(run):
+    ex = run("The leaders last met when then-Prime Minister Fumio Kishida hosted them in Tokyo.", published="2025-11-20")
+    o = {x.name: x.post for x in ex.officials}
+    assert o == {"Fumio Kishida": "Prime Minister"}
+
+
+def test_capitalised_bin_closes_a_chinese_name(run):
+    ex = run("Chinese defense ministry spokesperson Jiang Bin warned Manila on Monday.", published="2025-08-13")
+    assert [(x.name, x.state) for x in ex.officials] == [("Jiang Bin", "CHN")]
+
+
+def test_chinese_head_of_government_is_premier(run):
+    ex = run("Chinese Premier Li Qiang met Japanese Prime Minister Shigeru Ishiba in Vientiane.", published="2024-10-10")
+    assert {x.name: x.post for x in ex.officials} == {"Li Qiang": "Premier", "Shigeru Ishiba": "Prime Minister"}
+
+
+def test_a_given_name_standing_alone_names_the_one_long_name_it_opens(run):
+    ex = run("Ethiopian Foreign Minister Taye Atske Selassie met Somali Foreign Minister Ahmed Moalim Fiqi in Ankara "
+             "on 1 July. In late August, Taye warned that Egypt must not send troops to Somalia.", published="2024-09-10")
+    s = [a for a in ex.acts if a.type == "Statement"]
+    assert len(s) == 1 and s[0].persons == ["Taye Atske Selassie"]

@@ -161,8 +161,9 @@ def _places(norm, toks, ents, taken, free, lookup_city) -> None:
             if not free(s, e):
                 continue
             hit = lookup_city(norm[s:e])
-            if hit and (toks[i - 1].text.lower() != "of" or re.search(r"(?:region|province|district)\s+of\s+$", norm[max(0, s - 30):s])):
-                ents.append(Ent(s, e, "place", hit[0], None, "city", hit[1], True))
+            if hit and (toks[i - 1].text.lower() != "of" or re.search(r"(?:region|province|district|city|town|people|residents|population|civilians|siege|bombing|shelling)\s+of\s+$", norm[max(0, s - 30):s])):
+                # "in Kazan" is where; "the people of Gaza" is what (statements read the difference)
+                ents.append(Ent(s, e, "place", hit[0], None, "city", hit[1], toks[i - 1].text.lower() in ("in", "at")))
                 taken.append((s, e))
                 break
 
