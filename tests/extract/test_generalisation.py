@@ -355,3 +355,17 @@ def test_ties_upgraded_to_a_partnership(run):
 def test_infinitive_establish_is_no_act(run):
     ex = run("Attempts by Iran and Azerbaijan to establish partnerships can be seen as a step forward.", published="2025-05-01")
     assert acts(ex, "Agreement") == []
+
+
+def test_leading_a_delegation_to_a_capital_is_a_visit(run):
+    ex = run("Marshall Islands President Hilda Heine led a delegation to Taipei for the inauguration in May.",
+             published="2024-11-25")
+    v = one(ex, "OfficialVisit")
+    assert (v.states, v.start, v.end) == (["MHL", "TWN"], d("2024-05-01"), d("2024-05-31"))
+
+
+def test_a_trip_that_will_take_him_to_three_states_is_three_planned_visits(run):
+    ex = run("Taiwanese President Lai Ching-te's trip will take him to the Marshall Islands, Tuvalu and Palau.",
+             published="2024-11-25")
+    assert sorted((a.states[0] if a.states[1] == "TWN" else a.states[1], a.status) for a in acts(ex, "OfficialVisit")) == \
+        [("MHL", "planned"), ("PLW", "planned"), ("TUV", "planned")]
