@@ -440,3 +440,8 @@ def test_a_given_name_standing_alone_names_the_one_long_name_it_opens(run):
              "on 1 July. In late August, Taye warned that Egypt must not send troops to Somalia.", published="2024-09-10")
     s = [a for a in ex.acts if a.type == "Statement"]
     assert len(s) == 1 and s[0].persons == ["Taye Atske Selassie"]
+
+
+def test_a_known_leader_is_found_whether_or_not_the_name_is_hyphenated(run):
+    ex = run("The summit would have brought together Japan's leaders and President Lee Jae Myung.", published="2025-11-25")
+    assert {(x.name, x.state) for x in ex.officials} == {("Lee Jae Myung", "KOR")}

@@ -59,6 +59,7 @@ def known_leaders() -> dict[str, list[tuple[str, str, str, str, str]]]:
         entry = (row["name"], row["iso3"], row["post"], row["from"], row["to"])
         for form in [row["name"]] + [a for a in row["aliases"].split("|") if a.strip()]:
             keys = {fold(form), short_key(form)}
+            keys |= {k.replace("-", " ") for k in keys if "-" in k}   # "Lee Jae-myung" written "Lee Jae Myung"
             if len(form.split()) == 2:
                 keys.add(" ".join(reversed(fold(form).split())))   # "Iwaya Takeshi": family name first
             for key in keys:
